@@ -1,0 +1,172 @@
+// The `guardline` command: argument parsing, exit codes, and which formatter writes where.
+// Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage or config error.
+import { writeFileSync } from 'node:fs';
+import { SEVERITIES, type Severity } from '../../../rules/api/types';
+import { VERSION } from '../version';
+import { formatJson } from './format-json';
+import { formatSarif } from './sarif';
+import { formatText } from './format-text';
+import { DEFAULT_MAX_FILE_SIZE, scan, type ScanResult } from './scan';
+
+const USAGE = `Usage: guardline <command> [options]
+
+Commands:
+  scan [paths...]          Analyse files and folders (default: the current folder)
+  lsp [--stdio]            Run the language server over stdio (for editors)
+
+Options for scan:
+  --format text|json|sarif Output format (default: text)
+  --output FILE            Write the report to FILE instead of standard output
+  --fail-on LEVEL          Exit 1 when a finding's priority is at or above LEVEL:
+                           critical, high, medium, low, info or none (default: high)
+  --config FILE            Use this guardline.yaml instead of looking for one
+  --audit                  Also report risky calls whose input could not be traced (marked "audit")
+  --max-file-size BYTES    Skip files larger than this (default: ${DEFAULT_MAX_FILE_SIZE})
+  --no-ignore              Do not read .gitignore or skip node_modules and .git
+  --no-color               Plain text output
+  -h, --help               Show this help
+  -v, --version            Show the version
+`;
+
+export class UsageError extends Error {}
+
+interface ScanArgs {
+  paths: string[];
+  format: 'text' | 'json' | 'sarif';
+  output?: string;
+  failOn: Severity | 'none';
+  config?: string;
+  audit: boolean;
+  maxFileSize: number;
+  noIgnore: boolean;
+  color: boolean;
+}
+
+export function parseScanArgs(argv: string[]): ScanArgs {
+  const args: ScanArgs = { paths: [], format: 'text', failOn: 'high', audit: false, maxFileSize: DEFAULT_MAX_FILE_SIZE, noIgnore: false, color: !!process.stdout.isTTY && !process.env.NO_COLOR };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--format': {
+        const format = value();
+        if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+        args.format = format;
+        break;
+      }
+      case '--output':
+      case '-o':
+        args.output = value();
+        break;
+      case '--fail-on': {
+        const level = value();
+        if (level !== 'none' && !(SEVERITIES as readonly string[]).includes(level)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')} or none, not "${level}"`);
+        args.failOn = level as Severity | 'none';
+        break;
+      }
+      case '--config':
+        args.config = value();
+        break;
+      case '--audit':
+        args.audit = true;
+        break;
+      case '--max-file-size': {
+        const size = Number(value());
+        if (!Number.isInteger(size) || size <= 0) throw new UsageError('--max-file-size must be a positive whole number of bytes');
+        args.maxFileSize = size;
+        break;
+      }
+      case '--no-ignore':
+        args.noIgnore = true;
+        break;
+      case '--no-color':
+        args.color = false;
+        break;
+      case '--color':
+        args.color = true;
+        break;
+      default:
+        if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
+        args.paths.push(arg);
+    }
+  }
+  return args;
+}
+
+/** Whether a scan should fail the build. */
+export function exitCodeFor(result: ScanResult, failOn: Severity | 'none'): number {
+  if (result.configProblems.some((p) => p.severity === 'error')) return 2;
+  if (failOn === 'none') return 0;
+  const threshold = SEVERITIES.indexOf(failOn);
+  const failing = result.files.some((file) => file.findings.some((f) => SEVERITIES.indexOf(f.priority.level) <= threshold));
+  return failing ? 1 : 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        process.stdout.write(USAGE);
+        return command === undefined ? 2 : 0;
+      case '-v':
+      case '--version':
+        process.stdout.write(`${VERSION}\n`);
+        return 0;
+      case 'scan':
+        return runScan(rest);
+      case 'lsp': {
+        const { startServer } = await import('../server');
+        startServer();
+        return -1; // keep running
+      }
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`guardline: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function runScan(argv: string[]): number {
+  if (argv.includes('-h') || argv.includes('--help')) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const args = parseScanArgs(argv);
+  const result = scan({ paths: args.paths, ...(args.config ? { configPath: args.config } : {}), audit: args.audit, maxFileSize: args.maxFileSize, noIgnore: args.noIgnore });
+  const report = args.format === 'json' ? formatJson(result) : args.format === 'sarif' ? formatSarif(result) : formatText(result, { color: args.color && !args.output });
+  if (args.output) writeFileSync(args.output, report);
+  else process.stdout.write(report);
+  for (const problem of result.configProblems) {
+    if (args.format !== 'text' || args.output) process.stderr.write(`${result.configPath}:${problem.line + 1}: ${problem.severity}: ${problem.message}\n`);
+  }
+  return exitCodeFor(result, args.failOn);
+}
+
+/** Runs the command line and sets the exit code; used by bin/guardline.js and `node dist/cli.js`. */
+export function run(): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      if (code >= 0) process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`guardline: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
+
+if (require.main === module) run();

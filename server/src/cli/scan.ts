@@ -1,0 +1,83 @@
+// `guardline scan`: load guardline.yaml, walk the paths, analyse every file with the same engine
+// the editor uses, and collect findings and notes for a formatter.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { analyze } from '../engine/engine';
+import { CONFIG_FILE_NAMES, DEFAULT_SETTINGS, ignoreMatcher, parseSettings, type ConfigProblem, type GuardlineSettings } from '../engine/config';
+import type { Finding } from '../engine/finding';
+import { walkFiles, type WalkNote } from './walk';
+
+export interface ScanOptions {
+  paths: string[];
+  /** Explicit config file; otherwise guardline.yaml is looked for from the first path upwards. */
+  configPath?: string;
+  audit?: boolean;
+  maxFileSize: number;
+  /** Do not read .gitignore, and do not skip node_modules and .git. */
+  noIgnore?: boolean;
+}
+
+export interface FileResult {
+  /** Relative to `root`, `/`-separated. */
+  path: string;
+  findings: Finding[];
+}
+
+export interface ScanResult {
+  /** Folder paths are relative to: the config file's folder, or the current directory. */
+  root: string;
+  configPath?: string;
+  configProblems: ConfigProblem[];
+  files: FileResult[];
+  notes: WalkNote[];
+  filesScanned: number;
+  bytesScanned: number;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+
+export function scan(options: ScanOptions): ScanResult {
+  const paths = options.paths.length ? options.paths : ['.'];
+  const configPath = options.configPath ? resolve(options.configPath) : findConfig(resolve(paths[0]!));
+  let settings: GuardlineSettings = DEFAULT_SETTINGS;
+  let configProblems: ConfigProblem[] = [];
+  if (configPath) {
+    const parsed = parseSettings(readFileSync(configPath, 'utf8'));
+    settings = parsed.settings;
+    configProblems = parsed.problems;
+  }
+  const root = configPath ? dirname(configPath) : process.cwd();
+  const isIgnored = ignoreMatcher(settings.ignore);
+  const files: FileResult[] = [];
+  let filesScanned = 0;
+  let bytesScanned = 0;
+  const notes = walkFiles(paths, { root, isIgnored, maxFileSize: options.maxFileSize, useIgnoreFiles: !options.noIgnore }, (file) => {
+    filesScanned++;
+    bytesScanned += file.text.length;
+    const findings = analyze({ path: file.path, text: file.text }, { settings: settings.rules, audit: options.audit ?? settings.audit });
+    if (findings.length) files.push({ path: file.path, findings });
+  });
+  return { root, ...(configPath ? { configPath: relative(root, configPath).split(sep).join('/') } : {}), configProblems, files, notes, filesScanned, bytesScanned };
+}
+
+/** guardline.yaml in the folder of `start` or the nearest folder above it, up to the repository root. */
+export function findConfig(start: string): string | undefined {
+  let dir = isDirectory(start) ? start : dirname(start);
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = join(dir, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    const parent = dirname(dir);
+    if (parent === dir || existsSync(join(dir, '.git'))) return undefined;
+    dir = parent;
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,91 @@
+// What the taint tracker knows about the outside world: which values come from an attacker,
+// which calls carry data through, and which calls make data safe for which kind of sink.
+// Everything here is a table, so a missing framework or sanitiser is a one-line change.
+import type { SinkKind } from '../../../../rules/api/dataflow';
+
+/** Request properties an attacker controls (Express, Koa, Fastify, Hapi, Next.js, Node http). */
+export const REQUEST_TAINTED_PROPS = new Set([
+  'query', 'body', 'params', 'headers', 'header', 'cookies', 'url', 'originalUrl', 'path', 'hostname',
+  'host', 'files', 'file', 'payload', 'state', 'rawBody', 'querystring', 'search', 'href', 'nextUrl',
+  'resolvedUrl', 'raw', 'rawHeaders', 'fields',
+  // AWS Lambda proxy events
+  'queryStringParameters', 'multiValueQueryStringParameters', 'pathParameters', 'rawPath', 'rawQueryString',
+]);
+
+/** Request properties that are themselves request objects (Koa's ctx.request, Next's context.req). */
+export const REQUEST_NESTED = new Set(['request', 'req']);
+
+/** Request methods that return attacker-controlled data. */
+export const REQUEST_TAINTED_METHODS = new Set(['get', 'header', 'param', 'json', 'text', 'formData', 'arrayBuffer', 'blob', 'cookie']);
+
+/** Properties of the page location an attacker controls through the URL. */
+export const LOCATION_TAINTED_PROPS = new Set(['href', 'hash', 'search', 'pathname', 'toString']);
+
+/** `document` properties an attacker controls. */
+export const DOCUMENT_TAINTED_PROPS = new Set(['URL', 'documentURI', 'baseURI', 'referrer', 'cookie']);
+
+/** Parameter names that, by near-universal convention, hold an HTTP request or response. */
+export const REQUEST_PARAM_NAMES = new Set(['req', 'request']);
+export const RESPONSE_PARAM_NAMES = new Set(['res', 'response', 'reply']);
+
+/** Methods whose result says something about a string without carrying its content. */
+export const NON_PROPAGATING_METHODS = new Set([
+  'indexOf', 'lastIndexOf', 'includes', 'startsWith', 'endsWith', 'test', 'search', 'localeCompare',
+  'charCodeAt', 'codePointAt', 'has', 'some', 'every', 'findIndex', 'findLastIndex', 'hasOwnProperty',
+  'isArray', 'getTime', 'toFixed', 'size', 'length', 'isValid', 'equals', 'compare', 'count',
+]);
+
+/** Array methods whose callback receives the elements (its first parameter carries the taint). */
+export const ELEMENT_CALLBACK_METHODS = new Set([
+  'map', 'forEach', 'filter', 'find', 'findLast', 'flatMap', 'some', 'every', 'reduce', 'reduceRight', 'then', 'sort',
+]);
+
+/** Functions and constructors whose result carries the taint of their arguments. */
+export const PROPAGATING_CALLS = new Set([
+  'String', 'decodeURIComponent', 'decodeURI', 'unescape', 'atob', 'btoa', 'JSON.parse', 'JSON.stringify',
+  'util.format', 'format', 'sprintf', 'vsprintf', 'util.inspect', 'path.join', 'path.resolve', 'path.normalize',
+  'path.posix.join', 'path.win32.join', 'path.posix.resolve', 'url.parse', 'url.resolve', 'url.format',
+  'querystring.parse', 'querystring.stringify', 'qs.parse', 'qs.stringify', 'Buffer.from', 'Buffer.concat',
+  'Object.assign', 'Object.values', 'Object.entries', 'Object.keys', 'Object.fromEntries', 'Array.from', 'Array.of',
+  'structuredClone', 'URL', 'URLSearchParams', 'minimist', 'yargsParser', 'parseArgs', 'join', 'resolve',
+  'decodeEntities', 'Promise.resolve', 'Promise.all', '_.merge', '_.assign', '_.get', '_.pick', '_.clone',
+  '_.cloneDeep', '_.defaults', '_.defaultsDeep', 'lodash.merge', 'merge', 'clone', 'cloneDeep', 'toString', 'concat',
+]);
+
+/** Calls whose result is a number, boolean or other value that cannot carry an injection. */
+export const NEUTRALISING_CALLS = new Set([
+  'Number', 'parseInt', 'parseFloat', 'Boolean', 'isNaN', 'isFinite', 'Number.parseInt', 'Number.parseFloat',
+  'Number.isInteger', 'Number.isSafeInteger', 'Number.isFinite', 'Math.floor', 'Math.ceil', 'Math.round',
+  'Math.abs', 'Math.min', 'Math.max', 'Math.trunc', 'Date.parse', 'BigInt', 'toInt', 'toNumber', 'toInteger',
+  '_.toNumber', '_.toInteger', 'validator.toInt', 'validator.toFloat', 'validator.toBoolean', 'validator.toDate',
+  'crypto.createHash', 'hash', 'uuid', 'randomUUID', 'uuidv4', 'v4', 'ObjectId', 'Types.ObjectId',
+  'mongoose.Types.ObjectId', 'bcrypt.hash', 'argon2.hash',
+]);
+
+/** Sanitisers by the sink kinds they protect. Names match the callee's last name or dotted path. */
+export const SANITIZERS: Array<{ names: RegExp; kinds: SinkKind[] }> = [
+  // HTML escaping and sanitising: escape-html, he, lodash, validator, DOMPurify, sanitize-html, xss.
+  {
+    names: /^(?:.*\.)?(?:escape|escapeHtml|escapeHTML|htmlEscape|escapeXml|escapeXML|xmlEscape|encodeHTML|encodeHtml|htmlEncode|encodeForHTML|encodeForHtmlAttribute|encode|sanitize|sanitizeHtml|sanitizeHTML|purify|filterXSS|xss|inHTMLData|inDoubleQuotedAttr|inSingleQuotedAttr|escapeAttribute|escapeAttr|sanitizeUrl|sanitizeURL|encodeForURL)$/,
+    kinds: ['xss', 'template'],
+  },
+  { names: /^(?:.*\.)?(?:escape|escapeId|escapeIdentifier|escapeLiteral|escapeString|sqlEscape|escapeSql|escapeSQL|quoteIdentifier)$/, kinds: ['sql'] },
+  { names: /^(?:.*\.)?(?:quote|shellEscape|shellescape|escapeShellArg|escapeShell|shellQuote)$|^shescape\./, kinds: ['command'] },
+  { names: /^(?:path\.)?basename$|^(?:.*\.)?(?:sanitizeFilename|sanitizeFileName|sanitizePath|sanitize)$/, kinds: ['path'] },
+  { names: /^(?:.*\.)?(?:escapeRegExp|escapeRegex|escapeRegexp|escapeStringRegexp|escapeRegExpString|regexEscape|escapeStringRegExp|escaperegexp)$/, kinds: ['regex'] },
+  { names: /^(?:.*\.)?(?:mongoSanitize|sanitize|escapeMongo)$|^String$/, kinds: ['nosql'] },
+  { names: /^(?:.*\.)?(?:encodeURIComponent|escape|encodeURI)$/, kinds: ['header', 'log', 'redirect', 'ssrf', 'command', 'xss'] },
+  { names: /^(?:.*\.)?(?:xpathEscape|escapeXPath)$/, kinds: ['xpath'] },
+];
+
+/** Methods that write data into the receiver, so the receiver carries the argument's taint. */
+export const MUTATING_METHODS = new Set(['push', 'unshift', 'splice', 'set', 'append', 'add', 'write', 'assign']);
+
+/** Event names of socket connections whose handler parameters are attacker data. */
+export const SOCKET_CONTROL_EVENTS = new Set(['connection', 'connect', 'disconnect', 'close', 'error', 'open', 'listening', 'upgrade', 'headers']);
+
+/** Sink kinds for which the parameters of exported functions count as untrusted (library code). */
+export const EXPORTED_PARAM_SINKS = new Set<SinkKind>(['command', 'code', 'sql', 'prototype', 'xss', 'deserialization', 'template']);
+
+/** React and Next.js hooks that return URL-controlled data. */
+export const URL_HOOKS = new Set(['useSearchParams', 'useParams', 'useLocation', 'useRouter', 'useQuery']);

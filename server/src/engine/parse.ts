@@ -1,0 +1,109 @@
+// Parsing: which files get a syntax tree, and the one fixed typescript-estree option set.
+import { parse as parseEstree } from '@typescript-eslint/typescript-estree';
+import type { TSESTree } from '@typescript-eslint/types';
+
+export type ScriptKind = 'js' | 'ts';
+
+/** How the engine reads a file: as script (parsed) or as text only. */
+export interface ScriptPlan {
+  kind: ScriptKind;
+  /** Path handed to the parser; its extension decides JSX. */
+  parserPath: string;
+  /**
+   * The text to parse. For HTML, Vue and Svelte files everything outside `<script>` blocks is
+   * blanked to spaces (line breaks kept), so offsets in the tree are offsets in the file.
+   */
+  text: string;
+}
+
+const SCRIPT_EXTENSIONS: Record<string, ScriptKind> = {
+  '.js': 'js', '.jsx': 'js', '.mjs': 'js', '.cjs': 'js',
+  '.ts': 'ts', '.tsx': 'ts', '.mts': 'ts', '.cts': 'ts',
+};
+const EMBEDDING_EXTENSIONS = new Set(['.html', '.htm', '.vue', '.svelte']);
+const LANGUAGE_IDS: Record<string, string> = {
+  javascript: '.js', javascriptreact: '.jsx', typescript: '.ts', typescriptreact: '.tsx',
+  html: '.html', vue: '.vue', svelte: '.svelte',
+};
+
+export function extensionOf(path: string): string {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  return dot <= 0 ? '' : base.slice(dot).toLowerCase();
+}
+
+/** Whether a path (or editor language id) is one the AST rules read. */
+export function isScriptPath(path: string, languageId?: string): boolean {
+  const ext = extensionOf(path) || (languageId ? LANGUAGE_IDS[languageId] ?? '' : '');
+  return ext in SCRIPT_EXTENSIONS || EMBEDDING_EXTENSIONS.has(ext);
+}
+
+export function planScript(path: string, text: string, languageId?: string): ScriptPlan | undefined {
+  let ext = extensionOf(path);
+  if (!(ext in SCRIPT_EXTENSIONS) && !EMBEDDING_EXTENSIONS.has(ext) && languageId) ext = LANGUAGE_IDS[languageId] ?? ext;
+  const kind = SCRIPT_EXTENSIONS[ext];
+  if (kind) return { kind, parserPath: `file${ext}`, text };
+  if (!EMBEDDING_EXTENSIONS.has(ext)) return undefined;
+  return planEmbeddedScripts(text);
+}
+
+const SCRIPT_BLOCK = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+const NON_JS_TYPE = /\btype\s*=\s*["']?(?!(?:text\/javascript|module|application\/javascript|text\/babel)\b)[\w/+.-]+/i;
+
+function planEmbeddedScripts(text: string): ScriptPlan | undefined {
+  const out: string[] = [];
+  let last = 0;
+  let kind: ScriptKind = 'js';
+  let jsx = false;
+  let found = false;
+  for (const match of text.matchAll(SCRIPT_BLOCK)) {
+    const attrs = match[1] ?? '';
+    if (NON_JS_TYPE.test(attrs)) continue;
+    const lang = /\blang\s*=\s*["']?(\w+)/i.exec(attrs)?.[1]?.toLowerCase();
+    if (lang === 'ts' || lang === 'tsx') kind = 'ts';
+    if (lang === 'tsx' || lang === 'jsx') jsx = true;
+    const bodyStart = match.index! + match[0].indexOf('>') + 1;
+    const bodyEnd = bodyStart + (match[2] ?? '').length;
+    out.push(blank(text.slice(last, bodyStart)), text.slice(bodyStart, bodyEnd));
+    last = bodyEnd;
+    found = true;
+  }
+  if (!found) return undefined;
+  out.push(blank(text.slice(last)));
+  const ext = kind === 'ts' ? (jsx ? '.tsx' : '.ts') : jsx ? '.jsx' : '.js';
+  return { kind, parserPath: `embedded${ext}`, text: out.join('') };
+}
+
+/** Replaces everything but line breaks with spaces, keeping length and line structure. */
+function blank(segment: string): string {
+  return segment.replace(/[^\r\n]/g, ' ');
+}
+
+export class ParseError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Parses with the one option set the engine uses; throws ParseError on a syntax error. */
+export function parseScript(plan: ScriptPlan): TSESTree.Program {
+  try {
+    return parseEstree(plan.text, {
+      filePath: plan.parserPath,
+      range: true,
+      loc: false,
+      comment: false,
+      tokens: false,
+      jsDocParsingMode: 'none',
+      errorOnUnknownASTType: false,
+      suppressDeprecatedPropertyWarnings: true,
+    }) as TSESTree.Program;
+  } catch (error) {
+    const err = error as { message?: string; location?: { start?: { offset?: number } }; index?: number };
+    const offset = err.location?.start?.offset ?? err.index ?? 0;
+    throw new ParseError(String(err.message ?? error), offset);
+  }
+}
