@@ -42,12 +42,15 @@ export function formatSarif(result: ScanResult): string {
         tool: {
           driver: {
             name: 'Guardline',
+            fullName: `Guardline ${VERSION} security scanner`,
             version: VERSION,
             semanticVersion: VERSION,
             informationUri: 'https://github.com/guardline/guardline',
             rules,
           },
         },
+        // A stable category (no run id): code-scanning services match runs of the same category.
+        automationDetails: { id: 'guardline/' },
         originalUriBaseIds: { '%SRCROOT%': { uri: root.endsWith('/') ? root : `${root}/` } },
         columnKind: 'utf16CodeUnits',
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],

@@ -46,7 +46,7 @@ export function scan(options: ScanOptions): ScanResult {
     settings = parsed.settings;
     configProblems = parsed.problems;
   }
-  const root = configPath ? dirname(configPath) : process.cwd();
+  const root = configPath ? dirname(configPath) : defaultRoot(paths);
   const isIgnored = ignoreMatcher(settings.ignore);
   const files: FileResult[] = [];
   let filesScanned = 0;
@@ -58,6 +58,15 @@ export function scan(options: ScanOptions): ScanResult {
     if (findings.length) files.push({ path: file.path, findings });
   });
   return { root, ...(configPath ? { configPath: relative(root, configPath).split(sep).join('/') } : {}), configProblems, files, notes, filesScanned, bytesScanned };
+}
+
+/** Paths are shown relative to the current folder, or to the scanned folder when it lies outside. */
+function defaultRoot(paths: string[]): string {
+  const cwd = process.cwd();
+  const absolute = paths.map((p) => resolve(p));
+  if (absolute.every((p) => p === cwd || p.startsWith(cwd + sep))) return cwd;
+  const first = absolute[0]!;
+  return isDirectory(first) ? first : dirname(first);
 }
 
 /** guardline.yaml in the folder of `start` or the nearest folder above it, up to the repository root. */

@@ -63,10 +63,10 @@ export function analyze(document: AnalyzeDocument, options: AnalyzeOptions = {})
   if (plan) {
     const limit = options.maxAstBytes ?? DEFAULT_MAX_AST_BYTES;
     const longest = longestLine(plan.text);
-    if (plan.text.length > limit) {
-      engineReport(analysisLimitedRule, { start: 0, end: 0, messageId: 'tooLarge', data: { size: formatBytes(plan.text.length), limit: formatBytes(limit) } });
-    } else if (longest > MINIFIED_LINE && plan.text.length / Math.max(1, file.lineCount) > 300) {
+    if (longest > MINIFIED_LINE && plan.text.length / Math.max(1, file.lineCount) > 300) {
       engineReport(analysisLimitedRule, { start: 0, end: 0, messageId: 'minified', data: { longest } });
+    } else if (plan.text.length > limit) {
+      engineReport(analysisLimitedRule, { start: 0, end: 0, messageId: 'tooLarge', data: { size: formatBytes(plan.text.length), limit: formatBytes(limit) } });
     } else {
       runAstRules(file, plan, astRules, options, raw, engineReport);
     }
