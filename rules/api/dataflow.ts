@@ -22,7 +22,9 @@ export type SinkKind =
   | 'header'
   | 'template'
   | 'xpath'
-  | 'log';
+  | 'log'
+  /** A URL the browser navigates to or loads (`href`, `src`, `action`): only the scheme matters (`javascript:`). */
+  | 'url';
 
 /**
  * Where untrusted data comes from.
@@ -91,6 +93,11 @@ export interface Dataflow {
   property(node: TSESTree.Node, name: string): TSESTree.Node | undefined;
   /** The expression a local variable was initialised with (its single definition), if any. */
   definition(node: TSESTree.Node): TSESTree.Node | undefined;
+  /**
+   * Every expression a local variable is given (its initialiser, `=` and `+=` assignments) in source
+   * order, so `let sql = 'SELECT ...'; sql += ' WHERE ...'` can be read whole; empty for parameters.
+   */
+  definitions(node: TSESTree.Node): TSESTree.Node[];
   /** Whether `node` is an HTTP request object (a route handler's request, Koa's context...). */
   isRequest(node: TSESTree.Node): boolean;
   /** Whether `node` is the response object of an HTTP handler (Express/Node `res`, Fastify `reply`). */

@@ -69,7 +69,7 @@ function sarifRule(id: string): Record<string, unknown> {
     id,
     name: id.split('-').map((w) => w[0]!.toUpperCase() + w.slice(1)).join(''),
     shortDescription: { text: meta.docs.title.endsWith('.') ? meta.docs.title : `${meta.docs.title}.` },
-    fullDescription: { text: why },
+    fullDescription: { text: why || meta.docs.title },
     help: { text: plain(`${explanation.why}\n\nHow to fix:\n${explanation.howToFix}`), markdown: explanation.markdown },
     defaultConfiguration: { level: LEVEL[meta.severity] },
     properties: {

@@ -18,6 +18,47 @@ export const REQUEST_NESTED = new Set(['request', 'req']);
 /** Request methods that return attacker-controlled data. */
 export const REQUEST_TAINTED_METHODS = new Set(['get', 'header', 'param', 'json', 'text', 'formData', 'arrayBuffer', 'blob', 'cookie']);
 
+/**
+ * Request data that is always text (route parameters, headers, the URL, Lambda's string maps): it
+ * can never be an object such as `{ "$ne": null }`, so it is safe for a MongoDB query (`nosql`).
+ */
+export const REQUEST_STRING_PROPS = new Set([
+  'params', 'headers', 'header', 'url', 'originalUrl', 'path', 'hostname', 'host', 'href', 'search', 'querystring',
+  'nextUrl', 'rawPath', 'rawQueryString', 'rawHeaders', 'pathParameters', 'queryStringParameters', 'multiValueQueryStringParameters',
+]);
+export const REQUEST_STRING_METHODS = new Set(['get', 'header', 'text']);
+
+/**
+ * Methods whose result is a string or an array of strings (or that throw on an object): their
+ * result cannot carry a MongoDB operator (`nosql`), whatever the receiver was.
+ */
+export const STRING_RESULT_METHODS = new Set([
+  'toString', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'toLocaleUpperCase',
+  'normalize', 'padStart', 'padEnd', 'charAt', 'substring', 'substr', 'replace', 'replaceAll', 'repeat', 'split', 'join',
+]);
+
+/**
+ * The request's own Host (`req.hostname`, `Host` header): a victim's browser always sends the site
+ * it visits, so it cannot point a redirect elsewhere (`redirect`). It does reach SSRF sinks.
+ */
+export const REQUEST_HOST_PROPS = new Set(['host', 'hostname']);
+export const HOST_HEADERS = new Set(['host', 'x-forwarded-host']);
+
+/**
+ * SQL formatting calls that escape the values they insert: mysql/mysql2/sqlstring `format(sql,
+ * values)` with `?`/`??` placeholders, and pg-format's `%L` (literal) and `%I` (identifier); its `%s`
+ * inserts text as is. Keyed by module, matched through `moduleRef`.
+ */
+export const SQL_QUESTION_MARK_FORMATTERS = new Set(['mysql', 'mysql2', 'mysql2/promise', 'sqlstring']);
+export const SQL_PG_FORMAT_MODULES = new Set(['pg-format']);
+
+/**
+ * Upload metadata (`req.file`, `req.files` from multer, express-fileupload, formidable): the
+ * multipart parsers keep only the last segment of a client file name, and the stored path is the
+ * server's own, so these are not path-traversal sources (`path`).
+ */
+export const REQUEST_UPLOAD_PROPS = new Set(['file', 'files']);
+
 /** Properties of the page location an attacker controls through the URL. */
 export const LOCATION_TAINTED_PROPS = new Set(['href', 'hash', 'search', 'pathname', 'toString']);
 
@@ -76,6 +117,10 @@ export const SANITIZERS: Array<{ names: RegExp; kinds: SinkKind[] }> = [
   { names: /^(?:.*\.)?(?:mongoSanitize|sanitize|escapeMongo)$|^String$/, kinds: ['nosql'] },
   { names: /^(?:.*\.)?(?:encodeURIComponent|escape|encodeURI)$/, kinds: ['header', 'log', 'redirect', 'ssrf', 'command', 'xss'] },
   { names: /^(?:.*\.)?(?:xpathEscape|escapeXPath)$/, kinds: ['xpath'] },
+  // A URL sink only cares about the scheme: @braintree/sanitize-url, or a value encoded whole (`:` becomes %3A).
+  { names: /^(?:.*\.)?(?:sanitizeUrl|sanitizeURL|encodeURIComponent)$/, kinds: ['url'] },
+  // JSON.stringify yields a JavaScript literal: data embedded in generated code stays data.
+  { names: /^JSON\.stringify$/, kinds: ['code'] },
 ];
 
 /** Methods that write data into the receiver, so the receiver carries the argument's taint. */
@@ -87,5 +132,8 @@ export const SOCKET_CONTROL_EVENTS = new Set(['connection', 'connect', 'disconne
 /** Sink kinds for which the parameters of exported functions count as untrusted (library code). */
 export const EXPORTED_PARAM_SINKS = new Set<SinkKind>(['command', 'code', 'sql', 'prototype', 'xss', 'deserialization', 'template']);
 
-/** React and Next.js hooks that return URL-controlled data. */
-export const URL_HOOKS = new Set(['useSearchParams', 'useParams', 'useLocation', 'useRouter', 'useQuery']);
+/** Router properties (Next.js `useRouter()`, Vue `useRoute()`) that hold parts of the URL. */
+export const ROUTER_TAINTED_PROPS = new Set(['query', 'asPath', 'params', 'hash', 'fullPath', 'searchParams']);
+
+/** React, Next.js and Vue hooks that return URL-controlled data. */
+export const URL_HOOKS = new Set(['useSearchParams', 'useParams', 'useLocation', 'useRouter', 'useRoute', 'useQuery']);

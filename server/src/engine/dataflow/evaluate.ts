@@ -9,9 +9,13 @@ import { calleeName, calleeObject, isFunction, propertyName, stringValue, unwrap
 import {
   DOCUMENT_TAINTED_PROPS, ELEMENT_CALLBACK_METHODS, EXPORTED_PARAM_SINKS, LOCATION_TAINTED_PROPS, MUTATING_METHODS,
   NEUTRALISING_CALLS, NON_PROPAGATING_METHODS, PROPAGATING_CALLS, REQUEST_NESTED, REQUEST_PARAM_NAMES,
-  REQUEST_TAINTED_METHODS, REQUEST_TAINTED_PROPS, RESPONSE_PARAM_NAMES, SANITIZERS, SOCKET_CONTROL_EVENTS, URL_HOOKS,
+  REQUEST_TAINTED_METHODS, REQUEST_TAINTED_PROPS, RESPONSE_PARAM_NAMES, ROUTER_TAINTED_PROPS, SANITIZERS, SOCKET_CONTROL_EVENTS, URL_HOOKS,
 } from './catalog';
 import { Guards } from './guards';
+import {
+  HOST_HEADERS, REQUEST_HOST_PROPS, REQUEST_STRING_METHODS, REQUEST_STRING_PROPS, REQUEST_UPLOAD_PROPS, SQL_PG_FORMAT_MODULES,
+  SQL_QUESTION_MARK_FORMATTERS, STRING_RESULT_METHODS,
+} from './catalog';
 import { normaliseModule, type Binding, type Def, type ModuleIndex, type PathElem } from './scopes';
 
 /** Objects whose properties are sources, or which are the response of a handler. */
@@ -110,11 +114,13 @@ export class ModuleDataflow implements Dataflow {
   }
 
   private evaluateNode(node: TSESTree.Node, kind: SinkKind, env: Env, depth: number): Value {
+    // Text cannot be a MongoDB operator object: a template or `+` always yields a string (or a number).
+    if (kind === 'nosql' && (node.type === AST_NODE_TYPES.TemplateLiteral || (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+'))) return SAFE;
     switch (node.type) {
       case AST_NODE_TYPES.Literal:
         return { t: 'safe', constant: { value: ('regex' in node && node.regex ? new RegExp(node.regex.pattern, node.regex.flags) : node.value) as Constant } };
       case AST_NODE_TYPES.TemplateLiteral:
-        return node.expressions.reduce<Value>((acc, e) => join(acc, this.evaluate(e, kind, env, depth)), SAFE);
+        return node.expressions.reduce<Value>((acc, e) => join(acc, this.stringified(this.evaluate(e, kind, env, depth), e)), SAFE);
       case AST_NODE_TYPES.TaggedTemplateExpression: {
         // sql`...${x}` (sql-template-strings, slonik, postgres.js, Prisma.sql) binds parameters.
         const tag = this.text.slice(node.tag.range[0], node.tag.range[1]);
@@ -123,7 +129,7 @@ export class ModuleDataflow implements Dataflow {
         return UNKNOWN;
       }
       case AST_NODE_TYPES.BinaryExpression:
-        if (node.operator === '+') return join(this.evaluate(node.left, kind, env, depth), this.evaluate(node.right, kind, env, depth));
+        if (node.operator === '+') return join(this.stringified(this.evaluate(node.left, kind, env, depth), node.left), this.stringified(this.evaluate(node.right, kind, env, depth), node.right));
         return SAFE; // arithmetic and comparisons yield numbers and booleans
       case AST_NODE_TYPES.LogicalExpression:
         return join(this.evaluate(node.left, kind, env, depth), this.evaluate(node.right, kind, env, depth));
@@ -238,7 +244,7 @@ export class ModuleDataflow implements Dataflow {
     let value = this.evaluate(current, kind, env, depth);
     for (; i < path.length; i++) {
       const elem = path[i]!;
-      value = 'prop' in elem ? this.memberOf(value, elem.prop, current) : this.elementOf(value);
+      value = 'prop' in elem ? this.memberOf(value, elem.prop, current, kind) : this.elementOf(value);
     }
     return value;
   }
@@ -269,7 +275,7 @@ export class ModuleDataflow implements Dataflow {
   private paramValue(binding: Binding, kind: SinkKind, env: Env, depth: number): Value {
     const { fn, index, path } = binding.param!;
     const base = this.paramBase(fn, index, kind, env, depth);
-    return path.length ? this.applyPath(base, path, binding.id) : base;
+    return path.length ? this.applyPath(base, path, binding.id, kind) : base;
   }
 
   /** The value a whole parameter receives, from what calls the function. */
@@ -285,6 +291,7 @@ export class ModuleDataflow implements Dataflow {
     const callback = this.callbackContext(fn, index, kind, env, depth);
     if (callback) return callback;
     if (paramName && REQUEST_PARAM_NAMES.has(paramName)) return { t: 'special', special: 'request', label: paramName };
+    if (index === 0 && isDestructuredRequest(fn)) return { t: 'special', special: 'request', label: 'request' };
     if (paramName && RESPONSE_PARAM_NAMES.has(paramName)) return { t: 'special', special: 'response', label: paramName };
     if (info?.exported && /^(?:handler|main|lambdaHandler)$/.test(info.name) && index === 0 && paramName === 'event') {
       return { t: 'special', special: 'request', label: 'event' };
@@ -404,7 +411,8 @@ export class ModuleDataflow implements Dataflow {
       }
       return objectValue.t === 'safe' && objectValue.constant === undefined && object.type === AST_NODE_TYPES.Identifier ? UNKNOWN : objectValue;
     }
-    const member = this.memberOf(objectValue, name, node);
+    if (kind === 'redirect' && objectValue.t === 'taint' && name !== undefined && this.isHostHeader(object, name)) return SAFE;
+    const member = this.memberOf(objectValue, name, node, kind);
     // Name the source by its full path: req.query.host rather than req.query.
     if (member.t === 'taint' && objectValue.t === 'taint' && member.taint.source.start === object.range[0] && member.taint.source.end === object.range[1]) {
       return this.taintFrom({ t: 'special', special: 'request', label: '' }, node, '', member.taint.source.kind);
@@ -412,8 +420,8 @@ export class ModuleDataflow implements Dataflow {
     return member;
   }
 
-  /** A property of an abstract value. */
-  private memberOf(value: Value, name: string | undefined, node: TSESTree.Node): Value {
+  /** A property of an abstract value; `kind`, when known, drops request parts harmless to that sink. */
+  private memberOf(value: Value, name: string | undefined, node: TSESTree.Node, kind?: SinkKind): Value {
     if (value.t === 'taint') return name === 'length' ? SAFE : value;
     if (value.t !== 'special') return value;
     const label = `${value.label}.${name ?? '[...]'}`;
@@ -421,6 +429,7 @@ export class ModuleDataflow implements Dataflow {
       case 'request':
         if (name === undefined) return UNKNOWN;
         if (REQUEST_NESTED.has(name)) return { t: 'special', special: 'request', label };
+        if (kind && harmlessRequestProp(name, kind)) return SAFE;
         if (REQUEST_TAINTED_PROPS.has(name)) return this.taintFrom(value, node, label);
         return UNKNOWN;
       case 'location':
@@ -438,7 +447,7 @@ export class ModuleDataflow implements Dataflow {
       case 'message-event':
         return name === 'data' ? this.taintFrom(value, node, label, 'message') : UNKNOWN;
       case 'router':
-        return name === 'query' || name === 'asPath' || name === 'params' ? this.taintFrom(value, node, label, 'browser') : UNKNOWN;
+        return name && ROUTER_TAINTED_PROPS.has(name) ? this.taintFrom(value, node, label, 'browser') : UNKNOWN;
       case 'url-params':
         return this.taintFrom(value, node, label, 'browser');
       case 'response':
@@ -448,14 +457,20 @@ export class ModuleDataflow implements Dataflow {
     }
   }
 
+  /** A value turned into text: the page location (or its URL parameters) reads as the URL itself. */
+  private stringified(value: Value, node: TSESTree.Node): Value {
+    if (value.t === 'special' && (value.special === 'location' || value.special === 'url-params')) return this.taintFrom(value, node, value.label, 'browser');
+    return value;
+  }
+
   private elementOf(value: Value): Value {
     if (value.t === 'special') return value.special === 'url-params' ? this.taintFrom(value, undefined, value.label, 'browser') : UNKNOWN;
     return value;
   }
 
-  private applyPath(value: Value, path: PathElem[], node: TSESTree.Node): Value {
+  private applyPath(value: Value, path: PathElem[], node: TSESTree.Node, kind?: SinkKind): Value {
     let current = value;
-    for (const elem of path) current = 'prop' in elem ? this.memberOf(current, elem.prop, node) : this.elementOf(current);
+    for (const elem of path) current = 'prop' in elem ? this.memberOf(current, elem.prop, node, kind) : this.elementOf(current);
     return current;
   }
 
@@ -467,16 +482,26 @@ export class ModuleDataflow implements Dataflow {
     const joinArgs = (): Value => args.reduce<Value>((acc, a) => join(acc, this.evaluate(a, kind, env, depth)), SAFE);
 
     if (NEUTRALISING_CALLS.has(calleeText) || NEUTRALISING_CALLS.has(lastName) && callee.type === AST_NODE_TYPES.Identifier) return SAFE;
-    if (this.sanitizes(calleeText, kind)) return SAFE;
+    const fn = callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.MemberExpression ? this.localFunction(callee) : isFunction(callee) ? callee : undefined;
+    // Sanitisers by name. A local function must also look like one (it replaces or encodes
+    // characters), so a helper merely named `quote` that wraps without escaping is followed instead.
+    const sanitizerKinds = this.sanitizerKinds(calleeText);
+    if (sanitizerKinds.length && (!fn || this.looksLikeEscaper(fn))) {
+      if (sanitizerKinds.includes(kind)) return SAFE;
+      return joinArgs(); // escaped for another context: the data still passes through
+    }
     if (URL_HOOKS.has(lastName) && callee.type === AST_NODE_TYPES.Identifier) {
-      if (lastName === 'useRouter') return { t: 'special', special: 'router', label: 'router' };
+      if (lastName === 'useRouter' || lastName === 'useRoute') return { t: 'special', special: 'router', label: 'router' };
       if (lastName === 'useLocation') return { t: 'special', special: 'location', label: 'useLocation()' };
       return { t: 'special', special: 'url-params', label: `${lastName}()` };
     }
     if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'require') return UNKNOWN;
+    if (kind === 'sql') {
+      const formatted = this.sqlFormatted(call, env, depth);
+      if (formatted) return formatted;
+    }
 
     // A local function: evaluate its returns with the parameters bound to these arguments.
-    const fn = callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.MemberExpression ? this.localFunction(callee) : isFunction(callee) ? callee : undefined;
     if (fn) {
       if (depth >= MAX_CALL_DEPTH) return UNKNOWN;
       return this.evaluateReturns(fn, args, kind, env, depth + 1);
@@ -486,12 +511,14 @@ export class ModuleDataflow implements Dataflow {
       const receiver = unwrap(callee.object);
       const receiverValue = this.evaluate(receiver, kind, env, depth);
       if (receiverValue.t === 'special') {
+        if (receiverValue.special === 'request' && this.harmlessRequestCall(call, lastName, kind)) return SAFE;
         if (receiverValue.special === 'request' && REQUEST_TAINTED_METHODS.has(lastName)) return this.taintFrom(receiverValue, call, `${receiverValue.label}.${lastName}()`);
         if (receiverValue.special === 'url-params' || receiverValue.special === 'location') return this.taintFrom(receiverValue, call, `${receiverValue.label}.${lastName}()`, 'browser');
         return UNKNOWN;
       }
       if (receiverValue.t === 'taint') {
         if (NON_PROPAGATING_METHODS.has(lastName)) return SAFE;
+        if (kind === 'nosql' && STRING_RESULT_METHODS.has(lastName)) return SAFE;
         if (lastName === 'replace' || lastName === 'replaceAll') {
           if (this.replaceSanitizes(args, kind)) return SAFE;
         }
@@ -533,16 +560,24 @@ export class ModuleDataflow implements Dataflow {
       return true;
     }
     // Removing the dangerous characters themselves
-    if (kind === 'path' && source.includes('\\.\\.')) return true;
+    // Only removing every `..` itself is safe: stripping `../` once leaves `../` behind in `....//`.
+    if (kind === 'path' && /^(?:\\\.\\\.|\\\.\{2,\}|\\\.\\\.\+|\\\.\{2\})$/.test(source)) return true;
     if ((kind === 'header' || kind === 'log') && /\\r|\\n/.test(source)) return true;
     if (kind === 'xss' && /</.test(source) && />/.test(source)) return true;
     return false;
   }
 
-  private sanitizes(calleeText: string, kind: SinkKind): boolean {
-    if (!calleeText) return false;
-    for (const { names, kinds } of SANITIZERS) if (kinds.includes(kind) && names.test(calleeText)) return true;
-    return false;
+  /** The sink kinds a call protects, judged by the callee's name. */
+  private sanitizerKinds(calleeText: string): SinkKind[] {
+    if (!calleeText) return [];
+    const kinds: SinkKind[] = [];
+    for (const entry of SANITIZERS) if (entry.names.test(calleeText)) kinds.push(...entry.kinds);
+    return kinds;
+  }
+
+  private looksLikeEscaper(fn: FunctionNode): boolean {
+    const body = this.text.slice(fn.body.range[0], fn.body.range[1]);
+    return /\.replace(?:All)?\(|escape|encode|sanitiz|purify|DOMPurify/i.test(body);
   }
 
   private evaluateReturns(fn: FunctionNode, args: TSESTree.CallExpressionArgument[], kind: SinkKind, env: Env, depth: number): Value {
@@ -819,6 +854,60 @@ export class ModuleDataflow implements Dataflow {
     return defs[0]!.value;
   }
 
+  definitions(input: TSESTree.Node): TSESTree.Node[] {
+    const node = unwrap(input);
+    if (node.type !== AST_NODE_TYPES.Identifier) return [];
+    const binding = this.index.resolve(node);
+    if (!binding || binding.kind === 'param' || binding.kind === 'import' || binding.kind === 'catch') return [];
+    return binding.defs
+      .filter((d) => d.value && !d.path.length && (d.op === '=' || d.op === '+='))
+      .sort((a, b) => a.at - b.at)
+      .map((d) => d.value!);
+  }
+
+  /**
+   * SQL formatting that escapes what it inserts: mysql/sqlstring `format(sql, values)` is exactly as
+   * safe as its SQL text; with pg-format only the arguments of `%s` pass through unescaped.
+   */
+  private sqlFormatted(call: TSESTree.CallExpression, env: Env, depth: number): Value | undefined {
+    const ref = this.moduleRefOf(call.callee, 0);
+    const [text, ...values] = call.arguments;
+    if (!ref || !text) return undefined;
+    const last = ref.path[ref.path.length - 1];
+    if (SQL_QUESTION_MARK_FORMATTERS.has(ref.module) && last === 'format') return this.evaluate(text, 'sql', env, depth);
+    if (!SQL_PG_FORMAT_MODULES.has(ref.module) || (ref.path.length > 0 && last !== 'withArray')) return undefined;
+    let value = this.evaluate(text, 'sql', env, depth);
+    const pattern = this.constantOf(text, 0)?.value;
+    if (typeof pattern !== 'string') return values.reduce<Value>((acc, v) => join(acc, this.evaluate(v, 'sql', env, depth)), value);
+    const raw = [...pattern.matchAll(/%(?:(\d+)\$)?([sIL%])/g)].filter((m) => m[2] !== '%');
+    if (last === 'withArray') return raw.some((m) => m[2] === 's') && values[0] ? join(value, this.evaluate(values[0], 'sql', env, depth)) : value;
+    let next = 0;
+    for (const match of raw) {
+      const position = match[1] ? Number(match[1]) - 1 : next++;
+      const arg = values[position];
+      if (match[2] === 's' && arg) value = join(value, this.evaluate(arg, 'sql', env, depth));
+    }
+    return value;
+  }
+
+  /** `req.get('host')` in a redirect, or `req.get(name)`/`req.text()` (always text) in a MongoDB query. */
+  private harmlessRequestCall(call: TSESTree.CallExpression, method: string, kind: SinkKind): boolean {
+    if (kind === 'nosql') return REQUEST_STRING_METHODS.has(method);
+    if (kind === 'redirect' && (method === 'get' || method === 'header') && call.arguments[0]) {
+      const header = this.constantOf(call.arguments[0], 0)?.value;
+      return typeof header === 'string' && HOST_HEADERS.has(header.toLowerCase());
+    }
+    return false;
+  }
+
+  /** `req.headers.host` or `req.headers['x-forwarded-host']` of a request. */
+  private isHostHeader(object: TSESTree.Node, name: string): boolean {
+    const headers = unwrap(object);
+    if (!HOST_HEADERS.has(name.toLowerCase()) || headers.type !== AST_NODE_TYPES.MemberExpression || propertyName(headers) !== 'headers') return false;
+    const owner = this.evaluate(headers.object, 'redirect', undefined, 0);
+    return owner.t === 'special' && owner.special === 'request';
+  }
+
   private calleeText(node: TSESTree.Node): string {
     const n = unwrap(node);
     if (n.type === AST_NODE_TYPES.Identifier) return n.name;
@@ -829,6 +918,28 @@ export class ModuleDataflow implements Dataflow {
     }
     return '';
   }
+}
+
+/** Request parts harmless to one sink kind (see the catalog): text for `nosql`, the own Host for `redirect`, upload metadata for `path`. */
+function harmlessRequestProp(name: string, kind: SinkKind): boolean {
+  if (kind === 'nosql') return REQUEST_STRING_PROPS.has(name);
+  if (kind === 'redirect') return REQUEST_HOST_PROPS.has(name);
+  if (kind === 'path') return REQUEST_UPLOAD_PROPS.has(name);
+  return false;
+}
+
+/** `({ params, query }, res, next) => ...` or `({ body }: Request) => ...`: a handler that destructures its request. */
+function isDestructuredRequest(fn: FunctionNode): boolean {
+  const first = fn.params[0];
+  if (first?.type !== AST_NODE_TYPES.ObjectPattern) return false;
+  const annotation = first.typeAnnotation?.typeAnnotation;
+  if (annotation?.type === AST_NODE_TYPES.TSTypeReference) {
+    const typeName = annotation.typeName;
+    const name = typeName.type === AST_NODE_TYPES.Identifier ? typeName.name : typeName.type === AST_NODE_TYPES.TSQualifiedName ? typeName.right.name : '';
+    if (/^(?:Request|NextRequest|FastifyRequest|IncomingMessage)$/.test(name)) return true;
+  }
+  const second = fn.params[1];
+  return second?.type === AST_NODE_TYPES.Identifier && RESPONSE_PARAM_NAMES.has(second.name);
 }
 
 function describeSource(kind: SourceKind): string {
