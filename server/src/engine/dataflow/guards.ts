@@ -3,7 +3,7 @@
 // after such a check is safe for the sink kinds the check protects.
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 import type { SinkKind } from '../../../../rules/api/dataflow';
-import { calleeName, calleeObject, stringValue, unwrap } from '../../../../rules/api/ast';
+import { calleeName, calleeObject, propertyName, stringValue, unwrap } from '../../../../rules/api/ast';
 import type { Binding, ModuleIndex } from './scopes';
 
 /** The value a guard must talk about: a local binding, or a member path such as `req.query.id`. */
@@ -156,7 +156,7 @@ export class Guards {
       const u = unwrap(n);
       return u.type === AST_NODE_TYPES.Literal || (u.type === AST_NODE_TYPES.TemplateLiteral && !u.expressions.length) || (u.type === AST_NODE_TYPES.Identifier && !!this.singleDefinition(u) && unwrap(this.singleDefinition(u)!).type === AST_NODE_TYPES.Literal) || (u.type === AST_NODE_TYPES.MemberExpression && /^[A-Z_]+$/.test(this.text.slice(u.object.range[0], u.object.range[1])));
     };
-    return (this.mentions(a, subject) && constant(b)) || (this.mentions(b, subject) && constant(a));
+    return (this.mentionsWhole(a, subject) && constant(b)) || (this.mentionsWhole(b, subject) && constant(a));
   }
 
   private typeofCheck(a: TSESTree.Node, b: TSESTree.Node, subject: Subject): string | undefined {
@@ -173,29 +173,32 @@ export class Guards {
     const arg0 = args[0];
     // ALLOWED.includes(x), allowedSet.has(x), Object.hasOwn(MAP, x), MAP.hasOwnProperty(x)
     if ((name === 'includes' || name === 'has' || name === 'hasOwnProperty' || name === 'contains') && receiver && arg0) {
-      if (this.isSubject(arg0, subject) || this.mentions(arg0, subject)) {
+      if (this.isSubject(arg0, subject) || this.mentionsWhole(arg0, subject)) {
         if (!this.mentions(receiver, subject)) return ALL_KINDS;
       }
     }
-    if (name === 'hasOwn' && args[1] && this.mentions(args[1], subject)) return ALL_KINDS;
+    if (name === 'hasOwn' && args[1] && this.mentionsWhole(args[1], subject)) return ALL_KINDS;
     // /^[a-z0-9_-]+$/.test(x), x.match(/^\d+$/)
-    if (name === 'test' && receiver && arg0 && this.isSubject(arg0, subject)) return regexProtects(this.regexSource(receiver));
-    if (name === 'match' && receiver && arg0 && this.isSubject(receiver, subject)) return regexProtects(this.regexSource(arg0));
+    if (name === 'test' && receiver && arg0 && this.isSubject(arg0, subject)) return regexProtects(this.regexSource(receiver)) ?? schemeRegexProtects(this.regexSource(receiver));
+    if (name === 'match' && receiver && arg0 && this.isSubject(receiver, subject)) return regexProtects(this.regexSource(arg0)) ?? schemeRegexProtects(this.regexSource(arg0));
     // resolved.startsWith(root): the classic path-traversal and open-redirect check
     if (name === 'startsWith' && receiver && arg0 && this.isSubject(receiver, subject)) {
       const prefix = stringValue(unwrap(arg0));
       if (prefix === undefined) return ['path'];
-      if (/^https?:\/\/[^/]+\//i.test(prefix)) return ['ssrf', 'redirect', 'path'];
-      if (prefix.startsWith('/') && prefix.length > 1 && prefix[1] !== '/') return ['redirect', 'path'];
-      return prefix.length > 1 ? ['path'] : undefined;
+      // Any fixed start that cannot begin `javascript:`, `data:` or `vbscript:` rules out a script URL.
+      const url: SinkKind[] = isSchemeSafePrefix(prefix) ? ['url'] : [];
+      if (/^https?:\/\/[^/]+\//i.test(prefix)) return ['ssrf', 'redirect', 'path', ...url];
+      if (prefix.startsWith('/') && prefix.length > 1 && prefix[1] !== '/') return ['redirect', 'path', ...url];
+      if (prefix.length > 1) return ['path', ...url];
+      return url.length ? url : undefined;
     }
     // validator.isInt(x), isValidHost(x), Number.isInteger(x), ObjectId.isValid(x), uuid.validate(x)
     const fullName = this.text.slice(call.callee.range[0], call.callee.range[1]);
-    if (arg0 && this.mentions(arg0, subject)) {
+    if (arg0 && this.mentionsWhole(arg0, subject)) {
       if (NUMBER_CHECKS.test(fullName)) return ALL_KINDS;
       if (/(?:^|\.)isValid(?:ObjectId)?$|^uuid\.validate$|^validate$/.test(fullName)) return ALL_KINDS;
       if (VALIDATOR_NAME.test(name)) {
-        if (name === 'isURL' || name === 'isFQDN') return ['xss', 'command', 'sql', 'nosql', 'path'];
+        if (name === 'isURL' || name === 'isFQDN') return ['xss', 'command', 'sql', 'nosql', 'path', 'url'];
         return ALL_KINDS;
       }
     }
@@ -274,6 +277,18 @@ export class Guards {
     return false;
   }
 
+  /**
+   * Like `mentions`, but a check on one field of the subject (`msg.type === 'exec'`) says nothing
+   * about the subject's other fields (`msg.code`); the parts that identify a URL still count.
+   */
+  private mentionsWhole(node: TSESTree.Node, subject: Subject): boolean {
+    if (!this.mentions(node, subject)) return false;
+    for (let n = unwrap(node); n.type === AST_NODE_TYPES.MemberExpression; n = unwrap(n.object)) {
+      if (this.isSubject(n.object, subject)) return URL_PARTS.has(propertyName(n) ?? '');
+    }
+    return true;
+  }
+
   /** The subject, or something computed from it: `new URL(x).hostname`, `parsed.host` (parsed = new URL(x)). */
   private mentions(node: TSESTree.Node, subject: Subject, depth = 0): boolean {
     if (depth > 4) return false;
@@ -298,6 +313,9 @@ export class Guards {
   }
 }
 
+/** Properties of a URL object that decide where it points: checking them vouches for the whole URL. */
+const URL_PARTS = new Set(['hostname', 'host', 'origin', 'protocol', 'href', 'port']);
+
 function covers(protects: Protects | undefined, kind: SinkKind): boolean {
   return protects === ALL_KINDS || (!!protects && protects.includes(kind));
 }
@@ -310,8 +328,21 @@ function regexProtects(source: string | undefined): Protects | undefined {
   // A class that admits both '.' and '/' still lets ../ through.
   const admitsDots = /\\\.|\[[^\]]*\.[^\]]*\]|(^|[^\\])\./.test(body);
   const admitsSlash = /\//.test(body);
-  if (admitsDots && admitsSlash) return ['xss', 'command', 'sql', 'nosql', 'regex', 'header', 'log', 'code'];
+  if (admitsDots && admitsSlash) return ['xss', 'command', 'sql', 'nosql', 'regex', 'header', 'log', 'code', 'url'];
   return ALL_KINDS;
+}
+
+/** `/^https?:\/\//i`: a pattern anchored on a fixed scheme or a path rules out `javascript:` URLs. */
+function schemeRegexProtects(source: string | undefined): Protects | undefined {
+  if (!source) return undefined;
+  return /^\^(?:\(\?:|\()?(?:https?|https\?|http|ftp|mailto|tel|\\\/)/i.test(source) ? ['url'] : undefined;
+}
+
+/** Whether a value that starts with `prefix` can no longer be a `javascript:`, `data:` or `vbscript:` URL. */
+function isSchemeSafePrefix(prefix: string): boolean {
+  const start = prefix.toLowerCase();
+  if (!start) return false;
+  return !['javascript:', 'data:', 'vbscript:'].some((scheme) => scheme.startsWith(start) || start.startsWith(scheme)) && !/^[\s\x00-\x1f]/.test(start);
 }
 
 /** Whether control never continues past the statement. */

@@ -1,0 +1,129 @@
+// Code injection: untrusted data run as JavaScript by eval, the Function constructor, the vm module,
+// vm2 sandboxes, or setTimeout/setInterval given a string.
+import { defineAstRule } from '../../api/define-rule';
+import { AST_NODE_TYPES, calleeName, unwrap, type TSESTree } from '../../api/ast';
+import type { ModuleRef } from '../../api/dataflow';
+import type { AstRuleContext } from '../../api/types';
+import { flowSteps } from '../../api/flow';
+
+/** Callee names worth keeping in the walk (aliases through identifiers are kept too). */
+const CANDIDATE_NAMES = new Set([
+  'eval', 'execScript', 'Function', 'setTimeout', 'setInterval', 'runInThisContext', 'runInNewContext', 'runInContext',
+  'compileFunction', 'Script', 'SourceTextModule', 'run', 'VMScript',
+]);
+/** vm functions whose first argument is source code. */
+const VM_FUNCTIONS = new Set(['runInThisContext', 'runInNewContext', 'runInContext', 'compileFunction']);
+/** Timers that compile a string first argument as code (browsers; Node throws instead, but old code still does it). */
+const TIMERS = new Set(['setTimeout', 'setInterval']);
+
+type MessageId = 'codeInjection' | 'codeInjectionAudit';
+
+export default defineAstRule<MessageId>({
+  meta: {
+    id: 'no-code-injection',
+    type: 'problem',
+    severity: 'critical',
+    docs: {
+      title: 'Untrusted data run as code',
+      cwe: ['CWE-94', 'CWE-95'],
+      owasp: ['A03:2021-Injection'],
+    },
+    fixable: null,
+    messages: {
+      codeInjection: '{{source}} reaches {{sink}}, which runs it as JavaScript; an attacker can run any code with the privileges of this process or page.',
+      codeInjectionAudit: '{{sink}} runs a string built from a value Guardline could not trace as JavaScript; make sure it can never contain user input.',
+    },
+    sources: [
+      { name: 'eslint: no-eval / no-new-func / no-implied-eval', relation: 'inspired' },
+      { name: 'semgrep: javascript.lang.security.audit.code-string-concat', relation: 'inspired' },
+    ],
+    tags: ['injection', 'code', 'eval'],
+  },
+  create(context) {
+    const calls: Array<TSESTree.CallExpression | TSESTree.NewExpression> = [];
+    const keep = (node: TSESTree.CallExpression | TSESTree.NewExpression): void => {
+      const callee = unwrap(node.callee);
+      const name = calleeName(node);
+      if (callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.SequenceExpression || (name && CANDIDATE_NAMES.has(name))) calls.push(node);
+    };
+    return {
+      CallExpression: keep,
+      NewExpression: keep,
+      'Program:exit'() {
+        for (const call of calls) check(context, call);
+      },
+    };
+  },
+});
+
+interface CodeSink {
+  /** Arguments that are compiled as code. */
+  code: TSESTree.Node[];
+  /** How the sink reads in messages, e.g. `eval()`. */
+  label: string;
+  /** Whether an untraceable argument is worth an audit finding (not for timers, which mostly get functions). */
+  audit: boolean;
+}
+
+function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression | TSESTree.NewExpression): void {
+  const sink = codeSink(context, call);
+  if (!sink) return;
+  const { dataflow } = context;
+  let unknown: TSESTree.Node | undefined;
+  for (const arg of sink.code) {
+    const verdict = dataflow.verdict(arg, 'code');
+    if (verdict.kind === 'tainted') {
+      context.report({
+        node: arg,
+        messageId: 'codeInjection',
+        data: { source: verdict.taint.source.label, sink: sink.label },
+        flow: flowSteps(verdict.taint, arg, `${sink.label} runs it as code`),
+      });
+      return;
+    }
+    if (verdict.kind === 'unknown') unknown ??= arg;
+  }
+  if (unknown && sink.audit) {
+    context.report({ node: unknown, messageId: 'codeInjectionAudit', data: { sink: sink.label }, confidence: 'audit', severity: 'medium' });
+  }
+}
+
+/** What kind of code-running call this is, and which of its arguments are code. */
+function codeSink(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression | TSESTree.NewExpression): CodeSink | undefined {
+  const args = call.arguments.filter((a) => a.type !== AST_NODE_TYPES.SpreadElement) as TSESTree.Node[];
+  const first = args[0];
+  if (!first) return undefined;
+  let callee = unwrap(call.callee);
+  // (0, eval)(code) is an indirect eval: same risk, global scope.
+  if (callee.type === AST_NODE_TYPES.SequenceExpression) callee = unwrap(callee.expressions[callee.expressions.length - 1]!);
+  const ref = context.dataflow.moduleRef(callee);
+  if (!ref) return undefined;
+  const isNew = call.type === AST_NODE_TYPES.NewExpression;
+  const last = ref.path[ref.path.length - 1] ?? '';
+  if (ref.module === '#global' && ref.path.length === 1) {
+    if (last === 'eval' || last === 'execScript') return { code: [first], label: `${last}()`, audit: true };
+    // new Function(a, b, body): parameter names are spliced into the source as well as the body.
+    if (last === 'Function') return { code: args, label: isNew ? 'new Function()' : 'Function()', audit: true };
+    if (TIMERS.has(last)) return { code: [first], label: `${last}() with a string`, audit: false };
+    return undefined;
+  }
+  if (ref.module === 'vm') {
+    if (!isNew && ref.path.length === 1 && VM_FUNCTIONS.has(last)) return { code: [first], label: `vm.${last}()`, audit: true };
+    if (isNew && ref.path.length === 1 && (last === 'Script' || last === 'SourceTextModule')) return { code: [first], label: `new vm.${last}()`, audit: true };
+    return undefined;
+  }
+  if (ref.module === 'vm2') return vm2Sink(ref, isNew, first);
+  // safe-eval and its forks evaluate in a vm context that is known to be escapable.
+  if ((ref.module === 'safe-eval' || ref.module === 'notevil') && ref.path.length === 0 && !isNew) return { code: [first], label: `${ref.module}()`, audit: true };
+  return undefined;
+}
+
+/** vm2: `new VM().run(code)`, `new NodeVM().run(code)`, `new VMScript(code)`; its sandbox has had many escapes. */
+function vm2Sink(ref: ModuleRef, isNew: boolean, first: TSESTree.Node): CodeSink | undefined {
+  const [cls, link, method] = ref.path;
+  if (isNew && ref.path.length === 1 && cls === 'VMScript') return { code: [first], label: 'new vm2.VMScript()', audit: true };
+  if (!isNew && (cls === 'VM' || cls === 'NodeVM') && link === 'new' && method === 'run' && ref.path.length === 3) {
+    return { code: [first], label: `vm2 ${cls}.run()`, audit: true };
+  }
+  return undefined;
+}
