@@ -1,0 +1,153 @@
+// Server-side request forgery: request data that decides the host (or scheme) of an outgoing
+// request made by the server: http/https, fetch, axios, got, request, superagent, needle, undici,
+// and headless browsers (`page.goto`). Data only in the path or query of a fixed host is not SSRF.
+import { defineAstRule } from '../../api/define-rule';
+import { AST_NODE_TYPES, calleeName, findProperty, type TSESTree } from '../../api/ast';
+import type { AstRuleContext } from '../../api/types';
+import { flowSteps } from '../../api/flow';
+import { hostTaint, type HostTaint } from '../../api/url-host';
+
+type MessageId = 'ssrf';
+
+/** Where the URL sits in a call, and whether a relative URL keeps a configured host. */
+interface UrlSink {
+  label: string;
+  /** The URL argument, or an options object holding it. */
+  target: TSESTree.Node;
+  /** The client has a base URL (an axios or got instance): a relative path cannot change host. */
+  relative: boolean;
+}
+
+const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'request', 'postForm', 'putForm', 'patchForm']);
+const FETCH_MODULES = new Set(['node-fetch', 'cross-fetch', 'isomorphic-fetch', 'make-fetch-happen', 'ky']);
+const REQUEST_MODULES = new Set(['request', 'request-promise', 'request-promise-native', 'postman-request', 'superagent', 'needle', 'got', 'axios', 'phin', 'bent']);
+/** Options properties that name the target: `{ url }`, `{ uri }`, `{ baseURL }`, `{ host }`... */
+const URL_OPTIONS = ['url', 'uri', 'href', 'baseURL', 'baseUrl', 'prefixUrl'];
+const HOST_OPTIONS = ['host', 'hostname'];
+/** Sources that can reach a server: not the page URL, a CLI argument or a library's caller. */
+const SERVER_SOURCES = new Set(['http', 'socket']);
+
+export default defineAstRule<MessageId>({
+  meta: {
+    id: 'no-ssrf',
+    type: 'problem',
+    severity: 'high',
+    docs: {
+      title: 'Request data decides where the server sends a request',
+      cwe: ['CWE-918'],
+      owasp: ['A10:2021-Server-Side Request Forgery'],
+    },
+    fixable: null,
+    messages: {
+      ssrf: '{{source}} decides the host of the request sent by {{sink}}; an attacker can make the server call internal services or cloud metadata.',
+    },
+    sources: [{ name: 'semgrep: javascript.express.security.injection.tainted-url-host', relation: 'inspired' }],
+    tags: ['ssrf', 'injection'],
+  },
+  create(context) {
+    const calls: TSESTree.CallExpression[] = [];
+    return {
+      CallExpression(node) {
+        if (node.arguments.length === 0) return;
+        const callee = node.callee;
+        // Any identifier may be an imported client (`fetch`, `got`, `axios`, `request`); members only when named like one.
+        const name = calleeName(node);
+        if (callee.type === AST_NODE_TYPES.Identifier || (name && (METHODS.has(name) || name === 'goto' || name === 'fetch' || name === 'stream' || name === 'create' || name === 'extend'))) calls.push(node);
+      },
+      'Program:exit'() {
+        for (const call of calls) check(context, call);
+      },
+    };
+  },
+});
+
+function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression): void {
+  const sink = sinkOf(context, call);
+  if (!sink) return;
+  const found = targetTaint(context, sink);
+  if (!found || !SERVER_SOURCES.has(found.taint.source.kind)) return;
+  context.report({
+    node: found.at,
+    messageId: 'ssrf',
+    data: { source: found.taint.source.label, sink: sink.label },
+    flow: flowSteps(found.taint, found.at, `${sink.label} sends a request there`),
+  });
+}
+
+/**
+ * The untrusted part that picks the host, from a URL argument or an options object, and the
+ * argument (or option value) to report it at.
+ */
+function targetTaint(context: AstRuleContext<MessageId>, sink: UrlSink): (HostTaint & { at: TSESTree.Node }) | undefined {
+  const { dataflow } = context;
+  const options = dataflow.objectLiteral(sink.target);
+  if (!options) {
+    const found = hostTaint(dataflow, sink.target, 'ssrf', { relative: sink.relative });
+    return found && { ...found, at: sink.target };
+  }
+  const hasBase = ['baseURL', 'baseUrl', 'prefixUrl'].some((name) => !!findProperty(options, name));
+  for (const name of URL_OPTIONS) {
+    const value = findProperty(options, name)?.value;
+    if (!value) continue;
+    // `{ baseURL, url }`: a relative url keeps the base's host; an absolute one replaces it.
+    const isBase = name === 'baseURL' || name === 'baseUrl' || name === 'prefixUrl';
+    const found = hostTaint(dataflow, value, 'ssrf', { relative: sink.relative || (hasBase && !isBase) });
+    if (found) return { ...found, at: options === sink.target ? value : sink.target };
+  }
+  for (const name of HOST_OPTIONS) {
+    const value = findProperty(options, name)?.value;
+    if (!value) continue;
+    const verdict = dataflow.verdict(value, 'ssrf');
+    if (verdict.kind === 'tainted') return { taint: verdict.taint, part: value, at: options === sink.target ? value : sink.target };
+  }
+  return undefined;
+}
+
+/** What the call is, by the module member it resolves to; undefined when it sends no request. */
+function sinkOf(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression): UrlSink | undefined {
+  const args = call.arguments.filter((a): a is TSESTree.Expression => a.type !== AST_NODE_TYPES.SpreadElement);
+  const ref = context.dataflow.moduleRef(call.callee);
+  const name = calleeName(call);
+  // page.goto(url) in puppeteer and playwright, however `page` was obtained
+  if (name === 'goto' && args[0] && call.callee.type === AST_NODE_TYPES.MemberExpression) return { label: 'page.goto()', target: args[0], relative: false };
+  if (!ref || !args[0]) return undefined;
+  const { module, path } = ref;
+  const last = path[path.length - 1] ?? '';
+  const label = describeCall(module, path);
+  const first = args[0];
+  // http.get(url | options), https.request(...), follow-redirects' http/https
+  if ((module === 'http' || module === 'https') && path.length === 1 && (last === 'get' || last === 'request')) return { label, target: first, relative: false };
+  if (module === 'follow-redirects' && path.length === 2 && (last === 'get' || last === 'request')) return { label, target: first, relative: false };
+  // fetch(url), node-fetch, undici
+  if (module === '#global' && path.length === 1 && last === 'fetch') return { label: 'fetch()', target: first, relative: false };
+  if (FETCH_MODULES.has(module) && (path.length === 0 || (path.length === 1 && (last === 'default' || METHODS.has(last))))) return { label, target: first, relative: false };
+  if (module === 'undici' && path.length === 1 && /^(?:fetch|request|stream|pipeline)$/.test(last)) return { label, target: first, relative: false };
+  if (!REQUEST_MODULES.has(module)) return undefined;
+  return clientSink(module, path, args, label);
+}
+
+/** `http.get()`, `got()`, `axios instance .get()`: how the call reads in a message. */
+function describeCall(module: string, path: string[]): string {
+  const instance = path.indexOf('()');
+  if (instance >= 0) return `${module} instance.${path.slice(instance + 1).join('.') || ''}()`.replace('.()', '()');
+  return `${[module, ...path].join('.')}()`;
+}
+
+/** axios, got, request, superagent, needle and their instances. */
+function clientSink(module: string, path: string[], args: TSESTree.Expression[], label: string): UrlSink | undefined {
+  const last = path[path.length - 1] ?? '';
+  const first = args[0]!;
+  // axios.create({ baseURL }), got.extend({ prefixUrl }): the base itself
+  if (path.length === 1 && (last === 'create' || last === 'extend' || last === 'defaults')) return { label, target: first, relative: false };
+  // an instance: axios.create(...).get('/users/' + id) resolves against its base
+  const instance = path.includes('()') && (path[0] === 'create' || path[0] === 'extend' || path[0] === 'defaults');
+  const method = instance ? path[path.length - 1] ?? '' : path.length === 1 ? last : path.length === 0 ? '' : undefined;
+  if (method === undefined) return undefined;
+  if (instance && !(method === '()' || METHODS.has(method))) return undefined;
+  // superagent('GET', url), needle('get', url), needle.request('get', url)
+  if ((module === 'superagent' && method === '' && args.length >= 2) || (module === 'needle' && (method === '' || method === 'request'))) {
+    return args[1] ? { label, target: args[1], relative: instance } : undefined;
+  }
+  if (method !== '' && method !== '()' && !METHODS.has(method)) return undefined;
+  return { label, target: first, relative: instance };
+}
