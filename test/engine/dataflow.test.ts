@@ -344,7 +344,8 @@ describe('data flow for data stores, files and URLs', () => {
       });
       app.get('/b', ({ params, query }, res) => { sink(params.id, 'nosql'); sink(query.name, 'nosql'); });
     `;
-    assert.deepEqual(verdicts(code), ['tainted', 'tainted', 'safe', 'safe', 'safe', 'safe', 'safe', 'safe', 'safe', 'safe', 'tainted', 'safe', 'tainted']);
+    // params.id of a destructured request is text: not reported (unknown), query.name still is
+    assert.deepEqual(verdicts(code), ['tainted', 'tainted', 'safe', 'safe', 'safe', 'safe', 'safe', 'safe', 'safe', 'safe', 'tainted', 'unknown', 'tainted']);
   });
 
   it('does not count the request Host as a redirect source, but does for SSRF', () => {

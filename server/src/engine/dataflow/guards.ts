@@ -81,6 +81,7 @@ export class Guards {
   private holds(test: TSESTree.Node, subject: Subject, kind: SinkKind, depth = 0): boolean {
     const node = unwrap(test);
     if (depth > 4) return false;
+    if (kind === 'redirect' && this.isSitePath(node, subject, true)) return true;
     if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') return this.fails(node.argument, subject, kind, depth + 1);
     if (node.type === AST_NODE_TYPES.LogicalExpression) {
       if (node.operator === '&&') return this.holds(node.left, subject, kind, depth + 1) || this.holds(node.right, subject, kind, depth + 1);
@@ -101,6 +102,7 @@ export class Guards {
   private fails(test: TSESTree.Node, subject: Subject, kind: SinkKind, depth = 0): boolean {
     const node = unwrap(test);
     if (depth > 4) return false;
+    if (kind === 'redirect' && this.isSitePath(node, subject, false)) return true;
     if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') return this.holds(node.argument, subject, kind, depth + 1);
     if (node.type === AST_NODE_TYPES.LogicalExpression) {
       if (node.operator === '||') return this.fails(node.left, subject, kind, depth + 1) || this.fails(node.right, subject, kind, depth + 1);
@@ -125,6 +127,76 @@ export class Guards {
       return covers(this.containsCheck(node, subject), kind);
     }
     return false;
+  }
+
+  /**
+   * Whether `test` having the value `truth` proves the subject is a path on this site: it starts
+   * with `/` (`x.startsWith('/')`, `x[0] === '/'`, `/^\//.test(x)`) and not with `//`, which a browser
+   * reads as another host. Both halves are needed: `'/' + '/evil.com'` is `//evil.com`.
+   */
+  private isSitePath(test: TSESTree.Node, subject: Subject, truth: boolean): boolean {
+    const facts = new Set<SitePathFact>();
+    this.collectSitePathFacts(test, subject, truth, facts, 0);
+    return facts.has('slash') && facts.has('not-double');
+  }
+
+  private collectSitePathFacts(test: TSESTree.Node, subject: Subject, truth: boolean, facts: Set<SitePathFact>, depth: number): void {
+    const node = unwrap(test);
+    if (depth > 6) return;
+    if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') return this.collectSitePathFacts(node.argument, subject, !truth, facts, depth + 1);
+    if (node.type === AST_NODE_TYPES.LogicalExpression) {
+      // `a && b` true, or `a || b` false, says something about each side
+      if ((node.operator === '&&' && truth) || (node.operator === '||' && !truth)) {
+        this.collectSitePathFacts(node.left, subject, truth, facts, depth + 1);
+        this.collectSitePathFacts(node.right, subject, truth, facts, depth + 1);
+      }
+      return;
+    }
+    if (node.type === AST_NODE_TYPES.BinaryExpression && /^[!=]==?$/.test(node.operator)) {
+      // x[0] === '/', x.charAt(1) !== '/'
+      const equal = node.operator.startsWith('=') === truth;
+      const [access, other] = stringValue(unwrap(node.right)) !== undefined ? [unwrap(node.left), unwrap(node.right)] : [unwrap(node.right), unwrap(node.left)];
+      const char = stringValue(other);
+      const index = this.charIndex(access, subject);
+      if (char === '/' && index === 0 && equal) facts.add('slash');
+      if (char === '/' && index === 1 && !equal) facts.add('not-double');
+      return;
+    }
+    if (node.type !== AST_NODE_TYPES.CallExpression) return;
+    const name = calleeName(node);
+    const receiver = calleeObject(node);
+    const arg0 = node.arguments[0];
+    if (!receiver || !arg0) return;
+    if (name === 'startsWith' && this.isSubject(receiver, subject)) {
+      const prefix = stringValue(unwrap(arg0));
+      if (prefix === undefined) return;
+      if (truth && prefix.startsWith('/')) facts.add('slash');
+      if (truth && prefix.length > 1 && prefix.startsWith('/') && prefix[1] !== '/' && prefix[1] !== '\\') facts.add('not-double');
+      if (!truth && (prefix === '//' || prefix === '/')) facts.add('not-double');
+      return;
+    }
+    if (name === 'test' && this.isSubject(arg0, subject)) {
+      const source = this.regexSource(receiver);
+      if (!source) return;
+      if (truth && /^\^(?:\\\/|\/)/.test(source)) facts.add('slash');
+      // /^\/(?!\/)/, /^\/[^\/\\]/ when true; /^\/\//, /^\/[\/\\]/ when false
+      if (truth && /^\^\\\/(?:\(\?!|\[\^)/.test(source)) facts.add('not-double');
+      if (!truth && /^\^(?:\\\/|\/){2}|^\^\\\/\[(?:\\\/|\/)/.test(source)) facts.add('not-double');
+    }
+  }
+
+  /** For `x[i]` or `x.charAt(i)` on the subject, `i`. */
+  private charIndex(node: TSESTree.Node, subject: Subject): number | undefined {
+    if (node.type === AST_NODE_TYPES.MemberExpression && node.computed && this.isSubject(node.object, subject)) {
+      const index = unwrap(node.property);
+      return index.type === AST_NODE_TYPES.Literal && typeof index.value === 'number' ? index.value : undefined;
+    }
+    if (node.type === AST_NODE_TYPES.CallExpression && calleeName(node) === 'charAt' && node.arguments[0]) {
+      const receiver = calleeObject(node);
+      const index = unwrap(node.arguments[0]);
+      if (receiver && this.isSubject(receiver, subject) && index.type === AST_NODE_TYPES.Literal && typeof index.value === 'number') return index.value;
+    }
+    return undefined;
   }
 
   private binaryHolds(node: TSESTree.BinaryExpression, subject: Subject, kind: SinkKind): boolean {
@@ -315,6 +387,8 @@ export class Guards {
 
 /** Properties of a URL object that decide where it points: checking them vouches for the whole URL. */
 const URL_PARTS = new Set(['hostname', 'host', 'origin', 'protocol', 'href', 'port']);
+
+type SitePathFact = 'slash' | 'not-double';
 
 function covers(protects: Protects | undefined, kind: SinkKind): boolean {
   return protects === ALL_KINDS || (!!protects && protects.includes(kind));

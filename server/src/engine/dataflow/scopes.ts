@@ -105,6 +105,8 @@ export class ModuleIndex {
   private readonly routeCalls: Array<{ scope: Scope; call: TSESTree.CallExpression }> = [];
   private readonly exportNodes: Array<{ scope: Scope; node: TSESTree.Node }> = [];
   private readonly prototypeWrites: Array<{ scope: Scope; ctor: TSESTree.Identifier; fn: FunctionNode }> = [];
+  /** `this.method = function () {}` inside a constructor function: a method of its instances. */
+  private readonly thisMethodWrites: Array<{ ctor: FunctionNode; fn: FunctionNode }> = [];
 
   constructor(program: TSESTree.Program) {
     this.moduleScope = new Scope(program, undefined, true);
@@ -286,6 +288,10 @@ export class ModuleIndex {
         chain.unshift(propertyName(current));
         current = unwrap(current.object);
       }
+      if (current.type === AST_NODE_TYPES.ThisExpression && chain.length === 1 && isFunction(unwrap(node.right))) {
+        const ctor = thisOwner(node);
+        if (ctor) this.thisMethodWrites.push({ ctor, fn: unwrap(node.right) as FunctionNode });
+      }
       if (current.type === AST_NODE_TYPES.Identifier) {
         this.pendingWrites.push({ scope: this.current, root: current, write: { path: chain, value: node.right, node } });
         if (chain.length === 2 && chain[0] === 'prototype' && isFunction(unwrap(node.right))) {
@@ -362,6 +368,9 @@ export class ModuleIndex {
     }
     for (const { scope, call } of this.routeCalls) this.markRouteHandlers(scope, call);
     for (const { scope, node } of this.exportNodes) this.markExports(scope, node);
+    for (const { ctor, fn } of this.thisMethodWrites) {
+      if (this.functions.get(ctor)?.exported) this.markExported(fn);
+    }
     for (const { scope, ctor, fn } of this.prototypeWrites) {
       const binding = scope.lookup(ctor.name);
       const ctorFn = binding && this.functionOfBinding(binding);
@@ -499,6 +508,14 @@ export class ModuleIndex {
       for (const write of binding.memberWrites) if (write.path.length === 1) this.markExportValue(write.value, scope, depth + 1);
     }
   }
+}
+
+/** The function whose `this` an expression sees: the nearest enclosing non-arrow function. */
+function thisOwner(node: TSESTree.Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.FunctionExpression) return current;
+  }
+  return undefined;
 }
 
 function isPathLike(node: TSESTree.Node): boolean {
