@@ -1,0 +1,391 @@
+// The language server driven over a real LSP connection (stdio, vscode-languageserver-protocol):
+// diagnostics after open and edit (push and pull), code actions whose edits give the fixed text,
+// hover, re-ranking when guardline.yaml or settings change, cancellation and staleness, and the
+// workspace scan. The bundled server (dist/server.js) is what runs.
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CancellationTokenSource,
+  CodeActionRequest,
+  DiagnosticSeverity,
+  DocumentDiagnosticRequest,
+  FileChangeType,
+  HoverRequest,
+  type CodeAction,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type TextDocumentEdit,
+  type TextEdit,
+} from 'vscode-languageserver-protocol';
+import { ExplainRequest, ScanWorkspaceRequest, type ScanWorkspaceResult } from '../../server/src/protocol';
+import { ensureBundle, TestClient, uriOf } from './lsp-client';
+
+const VULNERABLE = `const { exec } = require('child_process');
+const express = require('express');
+const app = express();
+
+app.get('/ping', (req, res) => {
+  exec('ping -c 1 ' + req.query.host, (err, out) => res.send(out));
+});
+`;
+const FIXED = VULNERABLE.replace("exec('ping -c 1 ' + req.query.host,", "require('child_process').execFile('ping', ['-c', '1', req.query.host],");
+const SAFE = VULNERABLE.replace("exec('ping -c 1 ' + req.query.host,", "exec('uptime',");
+
+const isInjection = (d: Diagnostic): boolean => d.code === 'no-command-injection';
+
+function applyAction(text: string, action: CodeAction): string {
+  const change = action.edit?.documentChanges?.[0] as TextDocumentEdit | undefined;
+  assert.ok(change, `action "${action.title}" has no document edit`);
+  const document = TextDocument.create('file:///x.js', 'javascript', 1, text);
+  return TextDocument.applyEdits(document, change.edits as TextEdit[]);
+}
+
+describe('language server over LSP', function () {
+  this.timeout(60_000);
+  let workspace: string;
+
+  before(() => {
+    ensureBundle();
+    workspace = mkdtempSync(join(tmpdir(), 'guardline-lsp-'));
+  });
+  after(() => rmSync(workspace, { recursive: true, force: true }));
+
+  describe('push diagnostics', () => {
+    let client: TestClient;
+    before(async () => {
+      client = new TestClient({ workspaceFolders: [workspace] });
+      await client.initialize();
+    });
+    after(() => client.stop());
+
+    it('publishes findings after open, with code, link, severity and data flow', async () => {
+      const uri = await client.open(join(workspace, 'ping.js'), VULNERABLE);
+      const diagnostics = await client.diagnostics(uri, (d) => d.some(isInjection));
+      const finding = diagnostics.find(isInjection)!;
+      assert.equal(finding.source, 'guardline');
+      assert.equal(finding.range.start.line, 5);
+      assert.match(String(finding.codeDescription!.href), /rules\/js\/no-command-injection\/explain\.md$/);
+      assert.equal(finding.severity, DiagnosticSeverity.Error);
+      assert.match(String(finding.message), /req\.query\.host.*shell command/);
+      assert.ok(finding.relatedInformation?.some((r) => /^Source: /.test(r.message)), 'the source of the data flow is related information');
+    });
+
+    it('re-analyses the unsaved buffer after an edit', async () => {
+      const uri = await client.open(join(workspace, 'edit.js'), VULNERABLE);
+      await client.diagnostics(uri, (d) => d.some(isInjection));
+      const version = await client.change(uri, SAFE);
+      const after = await client.diagnostics(uri, (_d, p) => p.version === version);
+      assert.deepEqual(after.filter(isInjection), []);
+      const again = await client.change(uri, VULNERABLE);
+      await client.diagnostics(uri, (d, p) => p.version === again && d.some(isInjection));
+    });
+
+    it('debounces typing: only the last version of a burst of edits is published', async () => {
+      const uri = await client.open(join(workspace, 'burst.js'), SAFE);
+      await client.diagnostics(uri);
+      const before = client.published.length;
+      let last = 0;
+      for (let i = 0; i < 6; i++) last = await client.change(uri, `${VULNERABLE}// edit ${i}\n`);
+      await client.diagnostics(uri, (_d, p) => p.version === last);
+      const versions = client.published.slice(before).filter((p) => p.uri === uri).map((p) => p.version);
+      assert.deepEqual(versions, [last], `published versions ${versions.join(', ')}`);
+    });
+
+    it('offers the rule fix as the preferred quick fix, and its edit gives the fixed text', async () => {
+      const uri = await client.open(join(workspace, 'fix.js'), VULNERABLE);
+      const diagnostics = await client.diagnostics(uri, (d) => d.some(isInjection));
+      const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri },
+        range: diagnostics.find(isInjection)!.range,
+        context: { diagnostics: diagnostics.filter(isInjection), only: ['quickfix'] },
+      })) as CodeAction[];
+      const preferred = actions.filter((a) => a.isPreferred);
+      assert.equal(preferred.length, 1);
+      assert.match(preferred[0]!.title, /execFile/);
+      assert.equal(applyAction(VULNERABLE, preferred[0]!), FIXED);
+      const edit = preferred[0]!.edit!.documentChanges![0] as TextDocumentEdit;
+      assert.equal(edit.textDocument.version, client.version(uri), 'the edit is bound to the version it was computed on');
+      assert.ok(actions.some((a) => a.title === 'Ignore no-command-injection on this line (with a reason)'));
+    });
+
+    it('"Ignore on this line" inserts the suppression comment, which then suppresses the finding', async () => {
+      const uri = await client.open(join(workspace, 'ignore.js'), VULNERABLE);
+      const diagnostics = await client.diagnostics(uri, (d) => d.some(isInjection));
+      const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri },
+        range: diagnostics.find(isInjection)!.range,
+        context: { diagnostics: diagnostics.filter(isInjection) },
+      })) as CodeAction[];
+      const ignore = actions.find((a) => a.title.startsWith('Ignore no-command-injection'))!;
+      const inserted = applyAction(VULNERABLE, ignore);
+      assert.equal(inserted.split('\n')[5], '  // guardline-ignore no-command-injection: ');
+      const version = await client.change(uri, inserted.replace('no-command-injection: ', 'no-command-injection: host is checked by the gateway'));
+      const after = await client.diagnostics(uri, (_d, p) => p.version === version);
+      assert.deepEqual(after.filter(isInjection), []);
+    });
+
+    it('offers source.fixAll.guardline with every safe fix', async () => {
+      const twice = `${VULNERABLE}app.get('/ping2', (req, res) => {\n  exec('ping -c 2 ' + req.query.host);\n});\n`;
+      const uri = await client.open(join(workspace, 'fixall.js'), twice);
+      await client.diagnostics(uri, (d) => d.filter(isInjection).length === 2);
+      const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ['source.fixAll'] },
+      })) as CodeAction[];
+      assert.equal(actions.length, 1);
+      assert.equal(actions[0]!.kind, 'source.fixAll.guardline');
+      const fixed = applyAction(twice, actions[0]!);
+      assert.equal((fixed.match(/execFile\('ping'/g) ?? []).length, 2);
+      assert.ok(!/\bexec\('ping/.test(fixed));
+    });
+
+    it('gives no edits for a document version the findings were not computed on', async () => {
+      const uri = await client.open(join(workspace, 'stale.js'), VULNERABLE);
+      const diagnostics = await client.diagnostics(uri, (d) => d.some(isInjection));
+      await client.change(uri, `// a new first line\n${VULNERABLE}`);
+      // Asked at once, before the debounced analysis of the new version ran.
+      const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri },
+        range: diagnostics.find(isInjection)!.range,
+        context: { diagnostics: diagnostics.filter(isInjection) },
+      })) as CodeAction[];
+      assert.deepEqual(actions, []);
+    });
+
+    it('hovers with what, why and how to fix, and the rule examples', async () => {
+      const uri = await client.open(join(workspace, 'hover.js'), VULNERABLE);
+      const diagnostics = await client.diagnostics(uri, (d) => d.some(isInjection));
+      const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: diagnostics.find(isInjection)!.range.start });
+      const value = (hover!.contents as { value: string }).value;
+      assert.match(value, /Untrusted data in a shell command/);
+      assert.match(value, /critical priority/);
+      assert.match(value, /\*\*Data flow:\*\*/);
+      assert.match(value, /\*\*Why it matters:\*\*/);
+      assert.match(value, /\*\*How to fix:\*\*/);
+      assert.match(value, /\*\*Vulnerable:\*\*\n\n```js\n/);
+      assert.match(value, /\*\*Safe:\*\*\n\n```js\n[\s\S]*execFile/);
+      const nowhere = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 0 } });
+      assert.equal(nowhere, null);
+    });
+
+    it('explains a rule with the finding context (the "Why this matters" panel)', async () => {
+      const uri = await client.open(join(workspace, 'explain.js'), VULNERABLE);
+      const diagnostics = await client.diagnostics(uri, (d) => d.some(isInjection));
+      const fingerprint = (diagnostics.find(isInjection)!.data as { fingerprint: string }).fingerprint;
+      const explanation = await client.connection.sendRequest(ExplainRequest.type, { ruleId: 'no-command-injection', uri, fingerprint });
+      assert.ok(explanation);
+      assert.match(explanation.markdown, /## Why this matters/);
+      assert.deepEqual(explanation.cwe, ['CWE-78']);
+      assert.equal(explanation.finding?.line, 5);
+      assert.equal(explanation.finding?.priority.level, 'critical');
+      assert.equal(await client.connection.sendRequest(ExplainRequest.type, { ruleId: 'no-such-rule' }), null);
+    });
+
+    it('applies editor settings per resource and re-analyses when they change', async () => {
+      const uri = await client.open(join(workspace, 'settings.js'), VULNERABLE);
+      await client.diagnostics(uri, (d) => d.some(isInjection));
+      client.settings = { ...client.settings, rules: { 'no-command-injection': 'low' } };
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await client.diagnostics(uri, (d) => d.some((x) => isInjection(x) && x.severity === DiagnosticSeverity.Information));
+      client.settings = { ...client.settings, minimumPriority: 'medium' };
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await client.diagnostics(uri, (d) => !d.some(isInjection));
+      client.settings = { enable: true, rules: {}, minimumPriority: 'info', audit: false };
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await client.diagnostics(uri, (d) => d.some(isInjection));
+    });
+  });
+
+  describe('guardline.yaml', () => {
+    let client: TestClient;
+    let folder: string;
+    before(async () => {
+      folder = join(workspace, 'configured');
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, 'guardline.yaml'), 'rules:\n  no-command-injection: low\n');
+      client = new TestClient({ workspaceFolders: [folder] });
+      await client.initialize();
+    });
+    after(() => client.stop());
+
+    it('ranks by the project settings and re-ranks open documents when guardline.yaml changes', async () => {
+      const uri = await client.open(join(folder, 'app.js'), VULNERABLE);
+      await client.diagnostics(uri, (d) => d.some((x) => isInjection(x) && x.severity === DiagnosticSeverity.Information));
+      writeFileSync(join(folder, 'guardline.yaml'), 'rules:\n  no-command-injection: medium\n');
+      await client.filesChanged([{ uri: uriOf(join(folder, 'guardline.yaml')), type: FileChangeType.Changed }]);
+      await client.diagnostics(uri, (d) => d.some((x) => isInjection(x) && x.severity === DiagnosticSeverity.Warning));
+    });
+
+    it('shows problems of guardline.yaml as diagnostics on it, and clears them once fixed', async () => {
+      const config = join(folder, 'guardline.yaml');
+      writeFileSync(config, 'rules: [unclosed\n');
+      await client.filesChanged([{ uri: uriOf(config), type: FileChangeType.Changed }]);
+      const problems = await client.diagnostics(uriOf(config), (d) => d.length > 0);
+      assert.equal(problems[0]!.source, 'guardline');
+      assert.match(String(problems[0]!.message), /Invalid YAML/);
+      writeFileSync(config, 'rules:\n  no-command-injection: medium\n');
+      await client.filesChanged([{ uri: uriOf(config), type: FileChangeType.Changed }]);
+      await client.diagnostics(uriOf(config), (d) => d.length === 0);
+    });
+
+    it('ignores guardline.yaml in an untrusted workspace', async () => {
+      const untrusted = new TestClient({ workspaceFolders: [folder], initializationOptions: { workspaceTrusted: false } });
+      try {
+        await untrusted.initialize();
+        const uri = await untrusted.open(join(folder, 'app.js'), VULNERABLE);
+        const diagnostics = await untrusted.diagnostics(uri, (d) => d.some(isInjection));
+        assert.equal(diagnostics.find(isInjection)!.severity, DiagnosticSeverity.Error, 'the rule default (critical), not the workspace override');
+      } finally {
+        await untrusted.stop();
+      }
+    });
+  });
+
+  describe('pull diagnostics', () => {
+    let client: TestClient;
+    before(async () => {
+      client = new TestClient({ pull: true, workspaceFolders: [workspace] });
+      await client.initialize();
+    });
+    after(() => client.stop());
+
+    const pull = (uri: string, token?: CancellationTokenSource): Promise<DocumentDiagnosticReport> =>
+      client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } }, token?.token);
+
+    it('answers textDocument/diagnostic after open and after an edit, and pushes nothing', async () => {
+      const uri = await client.open(join(workspace, 'pull.js'), VULNERABLE);
+      const first = await pull(uri);
+      assert.equal(first.kind, 'full');
+      assert.ok(first.kind === 'full' && first.items.some(isInjection));
+      await client.change(uri, SAFE);
+      const second = await pull(uri);
+      assert.ok(second.kind === 'full' && !second.items.some(isInjection));
+      assert.deepEqual(client.published.filter((p) => p.uri === uri), []);
+    });
+
+    it('answers "unchanged" for a result the client already has', async () => {
+      const uri = await client.open(join(workspace, 'unchanged.js'), VULNERABLE);
+      const first = await pull(uri);
+      assert.ok(first.kind === 'full' && first.resultId);
+      const second = await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, previousResultId: first.resultId });
+      assert.equal(second.kind, 'unchanged');
+    });
+
+    it('cancels a request for a stale version and keeps serving', async () => {
+      const uri = await client.open(join(workspace, 'cancel.js'), VULNERABLE);
+      await client.change(uri, `${VULNERABLE}// typing\n`);
+      const source = new CancellationTokenSource();
+      const pending = pull(uri, source);
+      source.cancel();
+      await assert.rejects(pending, (error: { code?: number }) => error.code === -32800 || error.code === -32802);
+      // A request made while the document changes under it is answered for the newest text.
+      await client.change(uri, SAFE);
+      const fresh = await pull(uri);
+      assert.ok(fresh.kind === 'full' && !fresh.items.some(isInjection));
+    });
+  });
+
+  describe('workspace scan', () => {
+    let client: TestClient;
+    let folder: string;
+    before(async () => {
+      folder = join(workspace, 'scanned');
+      mkdirSync(join(folder, 'src'), { recursive: true });
+      mkdirSync(join(folder, 'node_modules', 'dep'), { recursive: true });
+      mkdirSync(join(folder, 'build'), { recursive: true });
+      writeFileSync(join(folder, '.gitignore'), 'build/\n');
+      writeFileSync(join(folder, 'src', 'ping.js'), VULNERABLE);
+      writeFileSync(join(folder, 'src', 'clean.js'), SAFE);
+      writeFileSync(join(folder, 'node_modules', 'dep', 'index.js'), VULNERABLE);
+      writeFileSync(join(folder, 'build', 'out.js'), VULNERABLE);
+      client = new TestClient({ workspaceFolders: [folder] });
+      await client.initialize();
+    });
+    after(() => client.stop());
+
+    it('publishes findings of files that are not open, with progress, honouring ignores', async () => {
+      const result = (await client.connection.sendRequest(ScanWorkspaceRequest.type, { workDoneToken: 'scan-1' })) as ScanWorkspaceResult;
+      assert.equal(result.cancelled, false);
+      assert.equal(result.filesScanned, 3); // .gitignore, src/ping.js, src/clean.js
+      assert.equal(result.filesWithFindings, 1);
+      await client.diagnostics(uriOf(join(folder, 'src', 'ping.js')), (d) => d.some(isInjection));
+      assert.ok(!client.published.some((p) => /node_modules|build/.test(p.uri)));
+      const kinds = client.progress.filter((p) => (p as { token: string }).token === 'scan-1').map((p) => (p as { value: { kind: string } }).value.kind);
+      assert.equal(kinds[0], 'begin');
+      assert.equal(kinds[kinds.length - 1], 'end');
+    });
+
+    it('re-analyses a changed file on disk and clears a deleted one', async () => {
+      const clean = join(folder, 'src', 'clean.js');
+      writeFileSync(clean, VULNERABLE);
+      await client.filesChanged([{ uri: uriOf(clean), type: FileChangeType.Changed }]);
+      await client.diagnostics(uriOf(clean), (d) => d.some(isInjection));
+      rmSync(clean);
+      await client.filesChanged([{ uri: uriOf(clean), type: FileChangeType.Deleted }]);
+      await client.diagnostics(uriOf(clean), (d) => d.length === 0);
+    });
+
+    it('an open document shows its buffer, not the file on disk', async () => {
+      const ping = join(folder, 'src', 'ping.js');
+      const uri = await client.open(ping, SAFE);
+      await client.diagnostics(uri, (d, p) => p.version === 1 && !d.some(isInjection));
+    });
+
+    it('stops when cancelled', async () => {
+      for (let i = 0; i < 200; i++) writeFileSync(join(folder, 'src', `gen-${i}.js`), VULNERABLE);
+      const source = new CancellationTokenSource();
+      const pending = client.connection.sendRequest(ScanWorkspaceRequest.type, { workDoneToken: 'scan-2' }, source.token);
+      setTimeout(() => source.cancel(), 50);
+      const outcome = await pending.then(
+        (result) => (result as ScanWorkspaceResult).cancelled,
+        () => true,
+      );
+      assert.equal(outcome, true);
+      // And the server still answers.
+      const explanation = await client.connection.sendRequest(ExplainRequest.type, { ruleId: 'no-command-injection' });
+      assert.ok(explanation);
+    });
+  });
+});
+
+describe('language server with a failing rule', function () {
+  this.timeout(60_000);
+  let client: TestClient;
+  let workspace: string;
+  before(async () => {
+    workspace = mkdtempSync(join(tmpdir(), 'guardline-lsp-crash-'));
+    client = new TestClient({
+      workspaceFolders: [workspace],
+      command: { command: process.execPath, args: ['--import', 'tsx', join(__dirname, 'fixtures', 'crashing-server.ts'), '--stdio'] },
+    });
+    await client.initialize();
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('reports the rule failure on the file and still reports the other rules', async () => {
+    const uri = await client.open(join(workspace, 'app.js'), VULNERABLE);
+    const diagnostics = await client.diagnostics(uri, (d) => d.some(isInjection));
+    const failure = diagnostics.find((d) => d.code === 'rule-error');
+    assert.ok(failure, 'the failing rule is reported');
+    assert.match(String(failure.message), /test-throws-on-calls.*deliberate failure in a rule/);
+  });
+
+  it('reports an analysis that fails as a whole on that file only, and keeps serving', async () => {
+    const broken = await client.open(join(workspace, 'crash.js'), VULNERABLE);
+    const diagnostics = await client.diagnostics(broken, (d) => d.length > 0);
+    assert.equal(diagnostics.length, 1);
+    assert.equal(diagnostics[0]!.code, 'engine-error');
+    assert.match(String(diagnostics[0]!.message), /could not analyse this file \(deliberate failure outside any rule listener\)/);
+    const healthy = await client.open(join(workspace, 'other.js'), VULNERABLE);
+    await client.diagnostics(healthy, (d) => d.some(isInjection));
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: healthy }, position: { line: 5, character: 8 } });
+    assert.ok(hover, 'hover still answers');
+  });
+});
