@@ -102,7 +102,7 @@ export function isHashLike(value: string, line: string): boolean {
   if (/^(?:sha1|sha224|sha256|sha384|sha512|md5)[-:=]/i.test(value)) return true;
   if (KNOWN_DIGESTS.has(value.toLowerCase())) return true;
   if (HEX.test(value) && [32, 40, 56, 64, 96, 128].includes(value.length)) {
-    return /\b(?:sha\w*|hash\w*|digest|checksum|md5|commit\w*|revision|rev|ref|etag|fingerprint|integrity|git|tree|blob|object|version|build)\b/i.test(line) || /\/(?:commit|commits|blob|tree)\//.test(line);
+    return /(?:^|[^a-z])(?:sha\d*|hash\w*|digest|checksum|md5|commit\w*|revision|rev|ref|etag|fingerprint|integrity|git|tree|blob|object|version|build)(?![a-z])/i.test(line) || /\/(?:commit|commits|blob|tree)\//.test(line);
   }
   return false;
 }

@@ -14,7 +14,7 @@ const KEY_QUALIFIERS = new Set(['api', 'access', 'private', 'secret', 'signing',
 const TOKEN_WORDS = new Set(['token', 'tokens']);
 /** After the secret word, these turn the key into metadata about the secret. */
 const METADATA_SUFFIXES = new Set([
-  'length', 'len', 'min', 'max', 'size', 'type', 'types', 'kind', 'name', 'names', 'id', 'ids', 'url', 'uri', 'urls', 'endpoint', 'path',
+  'length', 'len', 'sha', 'sha1', 'sha256', 'checksum', 'min', 'max', 'size', 'type', 'types', 'kind', 'name', 'names', 'id', 'ids', 'url', 'uri', 'urls', 'endpoint', 'path',
   'file', 'filename', 'dir', 'field', 'fields', 'label', 'placeholder', 'hint', 'regex', 'regexp', 'pattern', 'policy', 'hash', 'hashed', 'digest',
   'salt', 'header', 'prefix', 'suffix', 'expiry', 'expires', 'expiration', 'expire', 'ttl', 'timeout', 'lifetime', 'count', 'index', 'idx', 'enabled',
   'required', 'mode', 'strategy', 'format', 'provider', 'version', 'reset', 'changed', 'updated', 'at', 'date', 'time', 'validator', 'validation',

@@ -13,6 +13,8 @@ export interface SecretRuleSpec {
   title: string;
   severity: Severity;
   tags?: string[];
+  /** False where the secret is never a whole literal (URL passwords, key blocks): edits are then only suggestions. */
+  safeFix?: boolean;
 }
 
 export type SecretMessageId = 'hardcodedSecret';
@@ -24,7 +26,7 @@ export function defineSecretRule(spec: SecretRuleSpec): TextRule<SecretMessageId
       type: 'problem',
       severity: spec.severity,
       docs: { title: spec.title, cwe: ['CWE-798'], owasp: ['A07:2021-Identification and Authentication Failures'] },
-      fixable: 'safe',
+      fixable: spec.safeFix === false ? null : 'safe',
       hasSuggestions: true,
       messages: {
         hardcodedSecret: '{{label}} is hard-coded here ({{masked}}). Anyone who can read this file can use it: rotate it and read it from the environment or a secret manager.',
@@ -36,6 +38,11 @@ export function defineSecretRule(spec: SecretRuleSpec): TextRule<SecretMessageId
     check(context) {
       for (const candidate of secretsIn(context.file, context.file.path, context.file.text)) {
         if (candidate.rule !== spec.id) continue;
+        const edits = envFix(context.file, candidate);
+        if (spec.safeFix === false && edits.fix) {
+          edits.suggestions = [edits.fix, ...(edits.suggestions ?? [])];
+          delete edits.fix;
+        }
         context.report({
           start: candidate.start,
           end: candidate.end,
@@ -43,7 +50,7 @@ export function defineSecretRule(spec: SecretRuleSpec): TextRule<SecretMessageId
           data: { label: candidate.label, masked: maskSecret(candidate.secret) },
           fingerprint: secretFingerprint(spec.id, candidate.secret),
           ...(candidate.severity ? { severity: candidate.severity } : {}),
-          ...envFix(context.file, candidate),
+          ...edits,
         });
       }
     },

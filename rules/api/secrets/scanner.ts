@@ -271,7 +271,7 @@ function matchPrefix(scan: Scan, detector: PrefixDetector, anchor: string, at: n
   if (isDocumentedExample(secret) || isMarkedFake(secret, key ?? '', line.text, line.previous)) return 0;
   if (isIntegrityHash(line.text, start - line.start) && !/[_-]/.test(anchor)) return 0;
   if (isInDataUri(line.text, start - line.start, secret)) return 0;
-  push(scan, { rule: detector.rule, detectorId: detector.id, label: detector.label, env: key ? envNameFor(key) : detector.env, start, end, secret, ...(detector.severity ? { severity: detector.severity } : {}), ...(key ? { key } : {}), specific: true });
+  push(scan, { rule: detector.rule, detectorId: detector.id, label: detector.label, env: envFromKey(key, detector.env), start, end, secret, ...(detector.severity ? { severity: detector.severity } : {}), ...(key ? { key } : {}), specific: true });
   return wholeStart + whole.length;
 }
 
@@ -433,7 +433,7 @@ function evaluatePair(scan: Scan, pair: Pair, start: number, line: Line): void {
     if (!detector.keywords.some((k) => `_${normalisedKey}_`.includes(`_${k}_`) || (k.length >= 5 && compactKey.includes(k.replace(/_/g, ''))))) continue;
     if (!detector.value.test(value)) continue;
     if (!common() || isHashLike(value, line.text) || !looksRandom(value)) return;
-    push(scan, { rule: detector.rule, detectorId: detector.id, label: detector.label, env: envNameFor(pair.key), start: valueStart, end: valueStart + value.length, secret: value, ...(detector.severity ? { severity: detector.severity } : {}), key: pair.key, specific: true });
+    push(scan, { rule: detector.rule, detectorId: detector.id, label: detector.label, env: envFromKey(pair.key, detector.env), start: valueStart, end: valueStart + value.length, secret: value, ...(detector.severity ? { severity: detector.severity } : {}), key: pair.key, specific: true });
     return;
   }
   const strength = keyStrength(pair.key);
@@ -465,11 +465,18 @@ export function isGenericSecret(value: string, strength: 'password' | 'secret' |
   return (value.length >= 16 && bits >= 3.2 && classes >= 2) || (value.length >= 12 && classes >= 3 && bits >= 3.0) || (value.length >= 24 && bits >= 3.6);
 }
 
+/** A key written as an environment variable (`STRIPE_KEY = "..."`) names it; otherwise the provider's usual name. */
+function envFromKey(key: string | undefined, fallback: string): string {
+  return key && /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(key) ? key : fallback;
+}
+
 /** The identifier a literal at `col` is assigned to on its line, if any (`const stripeKey = "..."`). */
 function keyBefore(line: string, col: number): string | undefined {
   const before = line.slice(Math.max(0, col - 120), col);
-  const m = /([A-Za-z_$][\w$.-]*)["'\]]?\s*(?::=|=>|=|:|,)\s*(?:[rbuf]?["'`]|\\["'])?(?:Bearer\s+|token\s+)?$/i.exec(before);
+  const m = /([A-Za-z_$][\w$.-]*)(["'\]]?)\s*(:=|=>|=|:|,)(\s*)([rbuf]?["'`]|\\["'])?(?:Bearer\s+|token\s+)?$/i.exec(before);
   if (!m) return undefined;
+  // `key: value` needs a space or a quote after the colon: `"ci:token"` is user:password, not a key.
+  if (m[3] === ':' && !m[2] && !m[4] && !m[5]) return undefined;
   const key = m[1]!.split('.').pop()!;
   return /^(?:const|let|var|export|return|new|await|ENV|ARG)$/i.test(key) ? undefined : key;
 }
@@ -516,14 +523,14 @@ function matchUrlCredentials(scan: Scan, at: number): number {
     rule: isSentry ? 'no-monitoring-service-keys' : 'no-credentials-in-urls',
     detectorId: isSentry ? 'sentry-dsn-secret' : isDatabase ? 'database-url-password' : 'url-basic-auth',
     label: isSentry ? 'Sentry DSN with its secret key' : isDatabase ? `${scheme.replace(/^jdbc:/, '')} connection URL with a password` : 'Password in a URL',
-    env: key ? envNameFor(key) : isSentry ? 'SENTRY_DSN' : isDatabase ? 'DATABASE_URL' : 'SERVICE_URL',
+    env: envFromKey(key, isSentry ? 'SENTRY_DSN' : isDatabase ? 'DATABASE_URL' : 'SERVICE_URL'),
     start: passwordStart,
     end: passwordStart + password.length,
     secret: password,
     ...(key ? { key } : {}),
     specific: true,
   });
-  return atSign;
+  return 0; // keep scanning inside: a provider token used as the password is reported as that token
 }
 
 function safeDecode(value: string): string {
@@ -604,7 +611,7 @@ function matchJwt(scan: Scan, at: number): number {
   const line = lineAround(text, at);
   if (isDocumentedExample(token) || isMarkedFake(JSON.stringify(payload), keyBefore(line.text, at - line.start) ?? '', line.text, line.previous)) return end;
   const key = keyBefore(line.text, at - line.start);
-  push(scan, { rule: 'no-identity-service-secrets', detectorId: 'jwt', label: `JSON Web Token (${header.alg})`, env: key ? envNameFor(key) : 'AUTH_TOKEN', start: at, end, secret: token, ...(key ? { key } : {}), specific: true });
+  push(scan, { rule: 'no-identity-service-secrets', detectorId: 'jwt', label: `JSON Web Token (${header.alg})`, env: envFromKey(key, 'AUTH_TOKEN'), start: at, end, secret: token, ...(key ? { key } : {}), specific: true });
   return end;
 }
 
@@ -622,12 +629,14 @@ function decodeJson(part: string): Record<string, unknown> | undefined {
 
 /** One finding per span: a provider-specific match wins over the generic one it overlaps. */
 function resolveOverlaps(found: SecretCandidate[]): SecretCandidate[] {
-  const sorted = [...found].sort((a, b) => a.start - b.start || Number(b.specific) - Number(a.specific) || b.end - a.end);
+  // A provider token beats a URL password or a PEM block it sits in, which beat the generic detector.
+  const rank = (c: SecretCandidate): number => (!c.specific ? 1 : c.rule === 'no-credentials-in-urls' || c.detectorId === 'sentry-dsn-secret' ? 2 : 3);
+  const sorted = [...found].sort((a, b) => a.start - b.start || rank(b) - rank(a) || b.end - a.end);
   const kept: SecretCandidate[] = [];
   for (const candidate of sorted) {
     const clash = kept.findIndex((k) => candidate.start < k.end && k.start < candidate.end);
     if (clash < 0) kept.push(candidate);
-    else if (candidate.specific && !kept[clash]!.specific) kept[clash] = candidate;
+    else if (rank(candidate) > rank(kept[clash]!)) kept[clash] = candidate;
   }
   return kept.sort((a, b) => a.start - b.start);
 }

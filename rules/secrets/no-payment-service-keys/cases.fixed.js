@@ -1,0 +1,23 @@
+// Checkout service.
+// ruleid: no-payment-service-keys
+const stripe = require('stripe')(process.env.STRIPE_SECRET_KEY);
+
+// ruleid: no-payment-service-keys
+const STRIPE_WEBHOOK_SECRET = process.env.STRIPE_WEBHOOK_SECRET;
+
+// ruleid: no-payment-service-keys
+const shopify = { accessToken: process.env.SHOPIFY_ACCESS_TOKEN, shop: 'acme.myshopify.com' };
+
+// Publishable keys are meant for the browser:
+// ok: no-payment-service-keys
+const publishable = 'pk_live_51HqL3eJxYz0aBcDeFgHiJkLmNoPqRsTuVwXyZ';
+
+// Stripe's documentation test key:
+// ok: no-payment-service-keys
+const docs = 'sk_test_4eC39HqLyjWDarjtT1zdp7dc';
+
+// ok: no-payment-service-keys
+const fromEnv = require('stripe')(process.env.STRIPE_SECRET_KEY);
+
+// ruleid: no-payment-service-keys
+const testMode = process.env.STRIPE_SECRET_KEY;
