@@ -24,6 +24,8 @@ const OPAQUE = '\u0001';
 const MAX_DEPTH = 6;
 /** `scheme://host` followed by the start of a path, query or fragment: the host is complete. */
 const ABSOLUTE_HOST_FIXED = /^[a-z][a-z0-9+.-]*:\/\/[^/?#\\]+[/?#\\]/i;
+/** `scheme://host` with nothing after it yet. */
+const HOST_WITHOUT_PATH = /^[a-z][a-z0-9+.-]*:\/\/[^/?#\\]+$/i;
 /** A trusted base (`${API_URL}/users/`) followed by a separator. */
 const BASE_THEN_PATH = /^\u0001+[/?#]/;
 /** `/path`, `?query`, `#hash`, `./x`, `name/`: relative references that keep the current host. */
@@ -43,9 +45,19 @@ export function hostTaint(dataflow: Dataflow, node: TSESTree.Node, kind: SinkKin
   for (const part of parts) {
     if ('text' in part) prefix += part.text;
     else if ('opaque' in part) prefix += OPAQUE;
+    else if (HOST_WITHOUT_PATH.test(prefix) && isRequestPath(dataflow, part.tainted)) prefix += '/';
     else return hostFixed(prefix, options) ? undefined : { taint: part.taint, part: part.tainted };
   }
   return undefined;
+}
+
+/**
+ * `req.url`, `req.originalUrl`, `ctx.path`: the path of a request, which begins with `/`, so after
+ * `https://host` it cannot change the host (alone it can: `//evil.com` is a valid request path).
+ */
+function isRequestPath(dataflow: Dataflow, node: TSESTree.Node): boolean {
+  const n = unwrap(node);
+  return n.type === AST_NODE_TYPES.MemberExpression && /^(?:url|originalUrl|path)$/.test(memberName(n) ?? '') && dataflow.isRequest(n.object);
 }
 
 function hostFixed(prefix: string, options: HostOptions): boolean {
@@ -65,6 +77,18 @@ function flatten(dataflow: Dataflow, input: TSESTree.Node, kind: SinkKind, parts
     parts.push({ text: String(constant.value) });
     return true;
   }
+  // Text built by `+` or a template keeps its constant pieces, tainted or not.
+  if (depth < MAX_DEPTH && node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+') {
+    return flatten(dataflow, node.left, kind, parts, depth + 1) && flatten(dataflow, node.right, kind, parts, depth + 1);
+  }
+  if (depth < MAX_DEPTH && node.type === AST_NODE_TYPES.TemplateLiteral) {
+    for (let i = 0; i < node.quasis.length; i++) {
+      parts.push({ text: node.quasis[i]!.value.cooked ?? '' });
+      const expression = node.expressions[i];
+      if (expression && !flatten(dataflow, expression, kind, parts, depth + 1)) return false;
+    }
+    return true;
+  }
   const verdict = dataflow.verdict(node, kind);
   const encoded = encodedArgument(node);
   if (verdict.kind !== 'tainted' && !(encoded && dataflow.verdict(encoded, kind).kind === 'tainted')) {
@@ -73,17 +97,6 @@ function flatten(dataflow: Dataflow, input: TSESTree.Node, kind: SinkKind, parts
   }
   if (depth < MAX_DEPTH) {
     if (encoded) return flatten(dataflow, encoded, kind, parts, depth + 1);
-    if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+') {
-      return flatten(dataflow, node.left, kind, parts, depth + 1) && flatten(dataflow, node.right, kind, parts, depth + 1);
-    }
-    if (node.type === AST_NODE_TYPES.TemplateLiteral) {
-      for (let i = 0; i < node.quasis.length; i++) {
-        parts.push({ text: node.quasis[i]!.value.cooked ?? '' });
-        const expression = node.expressions[i];
-        if (expression && !flatten(dataflow, expression, kind, parts, depth + 1)) return false;
-      }
-      return true;
-    }
     if (node.type === AST_NODE_TYPES.Identifier) {
       const definition = dataflow.definition(node);
       if (definition && definition.type !== AST_NODE_TYPES.FunctionDeclaration) return flatten(dataflow, definition, kind, parts, depth + 1);

@@ -452,4 +452,14 @@ describe('data flow for data stores, files and URLs', () => {
     const found = analyze({ path: 'd.js', text: code }, { rules: [defsProbe] }).map((f) => f.message);
     assert.deepEqual(found, ["'SELECT * FROM t' | ' WHERE a = 1' | sql + ' LIMIT 5'", '']);
   });
+
+  it('keeps a response a response after res.set(name, requestData)', () => {
+    const code = `
+      app.get('/a', (req, res) => {
+        res.set('Location', req.query.next);
+        sink(res, 'xss');
+      });
+    `;
+    assert.deepEqual(verdicts(code), ['unknown']);
+  });
 });

@@ -194,7 +194,8 @@ export class ModuleDataflow implements Dataflow {
     }
     // Writes into the object (`opts.cmd = x`, `args.push(x)`) taint the whole object.
     for (const write of binding.memberWrites) {
-      if (value.t === 'taint') break;
+      // a request or response stays itself: `res.set('Location', x)` does not make `res` data
+      if (value.t === 'taint' || value.t === 'special') break;
       if (write.node.range[0] > id.range[0] && sameFunction(write.node, id)) continue;
       const written = this.evaluate(write.value, kind, env, depth);
       if (written.t === 'taint') value = written;

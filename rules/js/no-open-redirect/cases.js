@@ -1,0 +1,115 @@
+const express = require('express');
+const Koa = require('koa');
+const Router = require('@koa/router');
+
+const app = express();
+const ALLOWED_RETURN_URLS = ['https://shop.example.com/', 'https://help.example.com/'];
+
+app.get('/learn', (req, res) => {
+  // ruleid: no-open-redirect
+  return res.redirect(req.query.url);
+});
+
+app.post('/login', (req, res) => {
+  const returnTo = req.body.returnTo || '/';
+  // ruleid: no-open-redirect
+  res.redirect(302, returnTo);
+});
+
+app.get('/out', (req, res) => {
+  // `/` followed by `/evil.com` is `//evil.com`, a link to another host.
+  // ruleid: no-open-redirect
+  res.redirect('/' + req.query.path);
+});
+
+app.get('/legacy', (req, res) => {
+  // ruleid: no-open-redirect
+  res.writeHead(301, { Location: req.query.target });
+  res.end();
+});
+
+app.get('/sso/callback', (req, res) => {
+  const next = req.cookies.next_url;
+  // ruleid: no-open-redirect
+  res.set('Location', next);
+  res.sendStatus(302);
+});
+
+app.get('/moved', (req, res) => {
+  // A request path of `//evil.com/` makes originalUrl `//evil.com/`.
+  // ruleid: no-open-redirect
+  res.location(req.originalUrl.replace(/\/old$/, '/new')).sendStatus(301);
+});
+
+function finishLogin(res, destination) {
+  // ruleid: no-open-redirect
+  res.redirect(destination);
+}
+app.post('/admin/login', (req, res) => finishLogin(res, req.body.redirectPage));
+
+const koa = new Koa();
+const router = new Router();
+router.get('/logout', async (ctx) => {
+  ctx.session = null;
+  // ruleid: no-open-redirect
+  ctx.redirect(ctx.query.returnTo);
+});
+
+// ---- safe
+
+app.get('/profile/:id', (req, res) => {
+  // ok: no-open-redirect
+  res.redirect('/users/' + req.params.id + '/profile');
+});
+
+app.get('/search', (req, res) => {
+  // ok: no-open-redirect
+  res.redirect(`/results?q=${encodeURIComponent(req.query.q)}`);
+});
+
+app.get('/docs', (req, res) => {
+  // ok: no-open-redirect
+  res.redirect(301, 'https://docs.example.com/' + req.query.page);
+});
+
+app.post('/signin', (req, res) => {
+  const next = req.body.next;
+  if (typeof next === 'string' && next.startsWith('/') && !next.startsWith('//')) {
+    // ok: no-open-redirect
+    return res.redirect(next);
+  }
+  res.redirect('/');
+});
+
+app.get('/continue', (req, res) => {
+  const target = req.query.target;
+  if (!ALLOWED_RETURN_URLS.includes(target)) return res.status(400).send('unknown target');
+  // ok: no-open-redirect
+  res.redirect(target);
+});
+
+const SHORT_LINKS = { github: 'https://github.com/example', blog: 'https://blog.example.com' };
+app.get('/go/:name', (req, res) => {
+  // ok: no-open-redirect
+  res.redirect(SHORT_LINKS[req.params.name]);
+});
+
+app.use((req, res, next) => {
+  if (req.secure) return next();
+  // The Host header comes from the victim's own browser: it names this site.
+  // ok: no-open-redirect
+  res.redirect(301, 'https://' + req.headers.host + req.url);
+});
+
+router.get('/home', async (ctx) => {
+  // ok: no-open-redirect
+  ctx.redirect('/dashboard?tab=' + ctx.query.tab);
+});
+
+app.get('/back', (req, res) => {
+  // ok: no-open-redirect
+  res.redirect('back');
+});
+
+app.listen(3000);
+koa.use(router.routes());

@@ -1,0 +1,160 @@
+// Open redirect: request or page-URL data that decides where a redirect or a navigation goes
+// (Express/Koa/Fastify/Hapi `redirect`, `Location` headers, Next.js redirects, `location.href = ...`).
+// A constant same-site prefix (`'/profile/' + id`) is safe; `'/' + x` is not (`//evil.com`).
+import { defineAstRule } from '../../api/define-rule';
+import { AST_NODE_TYPES, calleeName, calleeObject, findProperty, propertyName, unwrap, type TSESTree } from '../../api/ast';
+import type { AstRuleContext } from '../../api/types';
+import { flowSteps } from '../../api/flow';
+import { hostTaint } from '../../api/url-host';
+
+type MessageId = 'openRedirect';
+
+/** Sources a victim can be tricked into carrying: a link's query or path, the page URL, a message. */
+const REDIRECT_SOURCES = new Set(['http', 'browser', 'message', 'socket']);
+/** Response methods that set a header from a (name, value) pair or an object. */
+const HEADER_SETTERS = new Set(['set', 'header', 'setHeader', 'append', 'writeHead']);
+/** Redirect helpers of frameworks, by module and member path. */
+const REDIRECT_FUNCTIONS: Array<{ module: string | RegExp; path: string[] }> = [
+  { module: 'next/navigation', path: ['redirect'] },
+  { module: 'next/navigation', path: ['permanentRedirect'] },
+  { module: 'next/server', path: ['NextResponse', 'redirect'] },
+  { module: '#global', path: ['Response', 'redirect'] },
+  { module: /^@remix-run\/|^react-router(?:-dom)?$|^@sveltejs\/kit$/, path: ['redirect'] },
+];
+/** `location.href = x`, `window.location = x`, `document.location.href = x` (window is dropped by moduleRef). */
+const NAVIGATION_TARGETS = [['location'], ['location', 'href'], ['document', 'location'], ['document', 'location', 'href'], ['top', 'location'], ['top', 'location', 'href'], ['parent', 'location'], ['parent', 'location', 'href']];
+
+export default defineAstRule<MessageId>({
+  meta: {
+    id: 'no-open-redirect',
+    type: 'problem',
+    severity: 'medium',
+    docs: {
+      title: 'Request data decides where a redirect goes',
+      cwe: ['CWE-601'],
+      owasp: ['A01:2021-Broken Access Control'],
+    },
+    fixable: null,
+    messages: {
+      openRedirect: '{{source}} decides where {{sink}} sends the user; a link to this site can forward victims to a phishing page.',
+    },
+    sources: [{ name: 'semgrep: javascript.express.security.audit.express-open-redirect', relation: 'inspired' }],
+    tags: ['redirect'],
+  },
+  create(context) {
+    const calls: TSESTree.CallExpression[] = [];
+    const assignments: TSESTree.AssignmentExpression[] = [];
+    return {
+      CallExpression(node) {
+        const name = calleeName(node);
+        if (node.arguments.length && (name === 'redirect' || name === 'permanentRedirect' || name === 'location' || name === 'assign' || name === 'replace' || (name && HEADER_SETTERS.has(name)))) calls.push(node);
+      },
+      AssignmentExpression(node) {
+        if (node.operator === '=' && /location|href/.test(context.file.getText(node.left))) assignments.push(node);
+      },
+      'Program:exit'() {
+        for (const call of calls) checkCall(context, call);
+        for (const assignment of assignments) checkNavigation(context, assignment);
+      },
+    };
+  },
+});
+
+function checkCall(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression): void {
+  const { dataflow } = context;
+  const name = calleeName(call) ?? '';
+  const receiver = calleeObject(call);
+  const args = call.arguments.filter((a): a is TSESTree.Expression => a.type !== AST_NODE_TYPES.SpreadElement);
+  const isServerObject = !!receiver && (dataflow.isResponse(receiver) || dataflow.isRequest(receiver) || isKoaResponse(context, receiver));
+  if (name === 'redirect' && isServerObject) {
+    // res.redirect(url), res.redirect(301, url), reply.redirect(url, 302), ctx.redirect(url)
+    const target = args.find((a) => typeof dataflow.constant(a)?.value !== 'number');
+    return target && report(context, target, `${context.file.getText(receiver)}.redirect()`);
+  }
+  if (name === 'location' && isServerObject && args[0]) return report(context, args[0], `${context.file.getText(receiver)}.location()`);
+  if (HEADER_SETTERS.has(name) && isServerObject) {
+    const value = locationHeader(context, name, args);
+    return value && report(context, value, 'the Location header');
+  }
+  const ref = dataflow.moduleRef(call.callee);
+  if (!ref || !args[0]) return;
+  if (ref.module === '#global' && (name === 'assign' || name === 'replace') && isNavigationTarget(ref.path.slice(0, -1))) {
+    return report(context, args[0], `location.${name}()`);
+  }
+  if (REDIRECT_FUNCTIONS.some((f) => (typeof f.module === 'string' ? f.module === ref.module : f.module.test(ref.module)) && f.path.join('.') === ref.path.join('.'))) {
+    const target = args.find((a) => typeof dataflow.constant(a)?.value !== 'number');
+    return target && report(context, target, `${ref.path.join('.')}()`);
+  }
+}
+
+/** `location.href = x`, `window.location = x` in browser code. */
+function checkNavigation(context: AstRuleContext<MessageId>, assignment: TSESTree.AssignmentExpression): void {
+  const ref = context.dataflow.moduleRef(assignment.left);
+  if (!ref || ref.module !== '#global' || !isNavigationTarget(ref.path)) return;
+  report(context, assignment.right, `${ref.path.join('.')} =`);
+}
+
+function isNavigationTarget(path: string[]): boolean {
+  return NAVIGATION_TARGETS.some((target) => target.length === path.length && target.every((p, i) => p === path[i]));
+}
+
+/** Koa's `ctx.response` (ctx itself is the handler's request). */
+function isKoaResponse(context: AstRuleContext<MessageId>, receiver: TSESTree.Node): boolean {
+  const node = unwrap(receiver);
+  return node.type === AST_NODE_TYPES.MemberExpression && propertyName(node) === 'response' && context.dataflow.isRequest(node.object);
+}
+
+/** The Location value of `res.set('Location', v)`, `res.set({ Location: v })`, `res.writeHead(302, { Location: v })`. */
+function locationHeader(context: AstRuleContext<MessageId>, method: string, args: TSESTree.Expression[]): TSESTree.Node | undefined {
+  const { dataflow } = context;
+  if (method !== 'writeHead' && args.length >= 2) {
+    const header = dataflow.constant(args[0]!)?.value;
+    return typeof header === 'string' && header.toLowerCase() === 'location' ? args[1] : undefined;
+  }
+  const headers = method === 'writeHead' ? args.slice(1) : args.slice(0, 1);
+  for (const candidate of headers) {
+    const object = dataflow.objectLiteral(candidate);
+    const value = object && (findProperty(object, 'Location') ?? findProperty(object, 'location'));
+    if (value) return value.value;
+  }
+  return undefined;
+}
+
+function report(context: AstRuleContext<MessageId>, target: TSESTree.Node, sink: string): void {
+  const found = hostTaint(context.dataflow, target, 'redirect', { relative: true });
+  if (!found || !REDIRECT_SOURCES.has(found.taint.source.kind) || ownPageUrl(context, found.part)) return;
+  context.report({
+    node: target,
+    messageId: 'openRedirect',
+    data: { source: found.taint.source.label, sink },
+    flow: flowSteps(found.taint, target, `${sink} redirects there`),
+  });
+}
+
+/**
+ * `location.href`, `document.URL` or a leading slice of them (`location.href.split('#')[0]`): the
+ * page's own address, which starts with this site's origin.
+ */
+function ownPageUrl(context: AstRuleContext<MessageId>, part: TSESTree.Node): boolean {
+  let node = unwrap(part);
+  for (let i = 0; i < 4; i++) {
+    if (node.type === AST_NODE_TYPES.MemberExpression && node.computed && unwrap(node.property).type === AST_NODE_TYPES.Literal && (unwrap(node.property) as TSESTree.Literal).value === 0) {
+      node = unwrap(node.object); // .split('?')[0]
+      continue;
+    }
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const name = calleeName(node);
+      const receiver = calleeObject(node);
+      const start = node.arguments[0] ? context.dataflow.constant(node.arguments[0])?.value : undefined;
+      if (receiver && (name === 'split' || name === 'toString' || ((name === 'slice' || name === 'substring') && start === 0))) {
+        node = unwrap(receiver);
+        continue;
+      }
+    }
+    break;
+  }
+  const ref = context.dataflow.moduleRef(node);
+  if (!ref || ref.module !== '#global') return false;
+  const path = ref.path.join('.');
+  return path === 'location.href' || path === 'document.location.href' || path === 'document.URL' || path === 'document.documentURI' || path === 'location';
+}
