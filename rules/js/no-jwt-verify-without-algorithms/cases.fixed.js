@@ -1,0 +1,69 @@
+// An auth service that issues and checks its own tokens (signed with the default, HS256).
+const express = require('express');
+const jwt = require('jsonwebtoken');
+const util = require('util');
+
+const router = express.Router();
+const SECRET = process.env.JWT_SECRET;
+const verifyAsync = util.promisify(jwt.verify);
+
+router.post('/token', async (req, res) => {
+  const user = await login(req.body.username, req.body.password);
+  res.json({ token: jwt.sign({ sub: user.id, role: user.role }, SECRET, { expiresIn: '1h' }) });
+});
+
+function requireUser(req, res, next) {
+  const token = (req.headers.authorization || '').split(' ')[1];
+  try {
+    // ruleid: no-jwt-verify-without-algorithms
+    req.user = jwt.verify(token, SECRET, { algorithms: ['HS256'] });
+    next();
+  } catch (err) {
+    res.status(401).json({ error: 'invalid token' });
+  }
+}
+
+function requireAdmin(req, res, next) {
+  // ruleid: no-jwt-verify-without-algorithms
+  jwt.verify(req.cookies.token, SECRET, { algorithms: ['HS256'] }, (err, claims) => {
+    if (err || claims.role !== 'admin') return res.sendStatus(403);
+    next();
+  });
+}
+
+async function refresh(req, res) {
+  // ruleid: no-jwt-verify-without-algorithms
+  const claims = await verifyAsync(req.body.refreshToken, SECRET, { algorithms: ['HS256'], issuer: 'auth.acme-corp.com' });
+  res.json({ token: jwt.sign({ sub: claims.sub }, SECRET, { expiresIn: '1h' }) });
+}
+
+// Safe: the accepted algorithms are pinned.
+function requireUserPinned(req, res, next) {
+  // ok: no-jwt-verify-without-algorithms
+  req.user = jwt.verify(req.cookies.token, SECRET, { algorithms: ['HS256'] });
+  next();
+}
+
+const VERIFY_OPTIONS = { algorithms: ['HS256'], issuer: 'auth.acme-corp.com' };
+function requireUserShared(req, res, next) {
+  // ok: no-jwt-verify-without-algorithms
+  req.user = jwt.verify(req.cookies.token, SECRET, VERIFY_OPTIONS);
+  next();
+}
+
+// Options built elsewhere cannot be judged here.
+function requireUserWith(options) {
+  // ok: no-jwt-verify-without-algorithms
+  return (req, res, next) => jwt.verify(req.cookies.token, SECRET, options, next);
+}
+
+// A verify method of some other object.
+const signer = { verify: (a, b) => a === b };
+// ok: no-jwt-verify-without-algorithms
+signer.verify('a', 'b');
+
+async function login() {
+  return { id: 1, role: 'user' };
+}
+
+module.exports = { router, requireUser, requireAdmin, refresh, requireUserPinned, requireUserShared, requireUserWith };
