@@ -1,6 +1,9 @@
 // The `guardline` command: argument parsing, exit codes, and which formatter writes where.
 // Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage or config error.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseSettings } from '../engine/config';
+import { DEFAULT_BASELINE_FILE, formatBaseline } from './baseline';
 import { SEVERITIES, type Severity } from '../../../rules/api/types';
 import { VERSION } from '../version';
 import { formatJson } from './format-json';
@@ -12,6 +15,7 @@ const USAGE = `Usage: guardline <command> [options]
 
 Commands:
   scan [paths...]          Analyse files and folders (default: the current folder)
+  baseline [paths...]      Write the current findings to a baseline file; later scans report only new ones
   lsp [--stdio]            Run the language server over stdio (for editors)
 
 Options for scan:
@@ -23,6 +27,8 @@ Options for scan:
   --audit                  Also report risky calls whose input could not be traced (marked "audit")
   --max-file-size BYTES    Skip files larger than this (default: ${DEFAULT_MAX_FILE_SIZE})
   --no-ignore              Do not read .gitignore or skip node_modules and .git
+  --baseline FILE          Leave out the findings listed in this baseline (default: guardline.yaml's baseline)
+  --no-baseline            Report every finding, ignoring any baseline
   --no-color               Plain text output
   -h, --help               Show this help
   -v, --version            Show the version
@@ -40,6 +46,8 @@ interface ScanArgs {
   maxFileSize: number;
   noIgnore: boolean;
   color: boolean;
+  /** undefined: guardline.yaml's baseline; false: none. */
+  baseline?: string | false;
 }
 
 export function parseScanArgs(argv: string[]): ScanArgs {
@@ -84,6 +92,12 @@ export function parseScanArgs(argv: string[]): ScanArgs {
       case '--no-ignore':
         args.noIgnore = true;
         break;
+      case '--baseline':
+        args.baseline = value();
+        break;
+      case '--no-baseline':
+        args.baseline = false;
+        break;
       case '--no-color':
         args.color = false;
         break;
@@ -123,6 +137,8 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'scan':
         return runScan(rest);
+      case 'baseline':
+        return runBaseline(rest);
       case 'lsp': {
         const { startServer } = await import('../server');
         startServer();
@@ -146,7 +162,7 @@ function runScan(argv: string[]): number {
     return 0;
   }
   const args = parseScanArgs(argv);
-  const result = scan({ paths: args.paths, ...(args.config ? { configPath: args.config } : {}), audit: args.audit, maxFileSize: args.maxFileSize, noIgnore: args.noIgnore });
+  const result = scan({ paths: args.paths, ...(args.config ? { configPath: args.config } : {}), audit: args.audit, maxFileSize: args.maxFileSize, noIgnore: args.noIgnore, ...(args.baseline !== undefined ? { baseline: args.baseline } : {}) });
   const report = args.format === 'json' ? formatJson(result) : args.format === 'sarif' ? formatSarif(result) : formatText(result, { color: args.color && !args.output });
   if (args.output) writeFileSync(args.output, report);
   else process.stdout.write(report);
@@ -154,6 +170,24 @@ function runScan(argv: string[]): number {
     if (args.format !== 'text' || args.output) process.stderr.write(`${result.configPath}:${problem.line + 1}: ${problem.severity}: ${problem.message}\n`);
   }
   return exitCodeFor(result, args.failOn);
+}
+
+/** `guardline baseline [paths] [--output FILE]`: records every current finding as accepted. */
+function runBaseline(argv: string[]): number {
+  if (argv.includes('-h') || argv.includes('--help')) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const args = parseScanArgs(argv);
+  const result = scan({ paths: args.paths, ...(args.config ? { configPath: args.config } : {}), audit: args.audit, maxFileSize: args.maxFileSize, noIgnore: args.noIgnore, baseline: false });
+  for (const problem of result.configProblems) process.stderr.write(`${result.configPath ?? 'guardline.yaml'}:${problem.line + 1}: ${problem.severity}: ${problem.message}\n`);
+  if (result.configProblems.some((p) => p.severity === 'error')) return 2;
+  const configured = result.configPath ? parseSettings(readFileSync(join(result.root, result.configPath), 'utf8')).settings.baseline : undefined;
+  const output = args.output ?? (configured ? join(result.root, configured) : DEFAULT_BASELINE_FILE);
+  writeFileSync(output, formatBaseline(result.files));
+  const count = result.files.reduce((n, f) => n + f.findings.length, 0);
+  process.stdout.write(`Wrote ${count} finding${count === 1 ? '' : 's'} to ${output}; \`guardline scan\` now reports only findings not in it.\n`);
+  return 0;
 }
 
 /** Runs the command line and sets the exit code; used by bin/guardline.js and `node dist/cli.js`. */

@@ -6,6 +6,7 @@ import { analyze } from '../engine/engine';
 import { CONFIG_FILE_NAMES, DEFAULT_SETTINGS, ignoreMatcher, parseSettings, type ConfigProblem, type GuardlineSettings } from '../engine/config';
 import type { Finding } from '../engine/finding';
 import { walkFiles, type WalkNote } from './walk';
+import { applyBaseline, parseBaseline } from './baseline';
 
 export interface ScanOptions {
   paths: string[];
@@ -15,6 +16,8 @@ export interface ScanOptions {
   maxFileSize: number;
   /** Do not read .gitignore, and do not skip node_modules and .git. */
   noIgnore?: boolean;
+  /** Baseline file of accepted findings to leave out; default guardline.yaml's `baseline`; false: none. */
+  baseline?: string | false;
 }
 
 export interface FileResult {
@@ -32,6 +35,8 @@ export interface ScanResult {
   notes: WalkNote[];
   filesScanned: number;
   bytesScanned: number;
+  /** Findings left out because the baseline lists them. */
+  baselined?: number;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
@@ -57,7 +62,23 @@ export function scan(options: ScanOptions): ScanResult {
     const findings = analyze({ path: file.path, text: file.text }, { settings: settings.rules, audit: options.audit ?? settings.audit });
     if (findings.length) files.push({ path: file.path, findings });
   });
-  return { root, ...(configPath ? { configPath: relative(root, configPath).split(sep).join('/') } : {}), configProblems, files, notes, filesScanned, bytesScanned };
+  const baselinePath = options.baseline === false ? undefined : options.baseline ? resolve(options.baseline) : settings.baseline ? resolve(root, settings.baseline) : undefined;
+  let reported = files;
+  let baselined: number | undefined;
+  if (baselinePath) {
+    const shown = relative(root, baselinePath).split(sep).join('/');
+    if (!existsSync(baselinePath)) {
+      notes.push({ path: shown, message: 'baseline file not found: reporting every finding (create it with `guardline baseline`)' });
+    } else {
+      const baseline = parseBaseline(readFileSync(baselinePath, 'utf8'));
+      for (const problem of baseline.problems) notes.push({ path: `${shown}:${problem.line}`, message: `baseline line ignored: ${problem.message}` });
+      const applied = applyBaseline(files, baseline);
+      reported = applied.files;
+      baselined = applied.suppressed;
+      if (baselined) notes.push({ path: shown, message: `${baselined} finding${baselined === 1 ? '' : 's'} in the baseline not reported` });
+    }
+  }
+  return { root, ...(configPath ? { configPath: relative(root, configPath).split(sep).join('/') } : {}), configProblems, files: reported, notes, filesScanned, bytesScanned, ...(baselined !== undefined ? { baselined } : {}) };
 }
 
 /** Paths are shown relative to the current folder, or to the scanned folder when it lies outside. */
