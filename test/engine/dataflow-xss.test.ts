@@ -98,6 +98,31 @@ describe('data flow for XSS and code injection', () => {
     assert.deepEqual(verdicts(code), ['tainted', 'tainted']);
   });
 
+  it('reads Angular route snapshot parameters as page URL data', () => {
+    const code = `
+      class Search {
+        constructor(private route: ActivatedRoute) {}
+        load() {
+          sink(this.route.snapshot.queryParams.q);
+          sink(this.route.snapshot.paramMap.get('id'));
+          sink(this.route.snapshot.data.title);
+        }
+      }
+    `;
+    assert.deepEqual(verdicts(code, 'probe.ts'), ['tainted', 'tainted', 'unknown']);
+  });
+
+  it('treats jQuery plugin options as exported parameters, through $.extend', () => {
+    const code = `
+      $.fn.tip = function (options) {
+        const settings = $.extend({}, $.fn.tip.defaults, options);
+        sink(settings.title);
+      };
+      function internal(options) { sink(options.title); }
+    `;
+    assert.deepEqual(results(code), ['tainted|exported-param:parameter options of exported $.fn.tip()', 'unknown|']);
+  });
+
   it('treats JSON.stringify as an encoder for generated code only', () => {
     const code = `
       app.get('/a', (req, res) => {

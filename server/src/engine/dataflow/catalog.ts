@@ -91,6 +91,7 @@ export const PROPAGATING_CALLS = new Set([
   'structuredClone', 'URL', 'URLSearchParams', 'minimist', 'yargsParser', 'parseArgs', 'join', 'resolve',
   'decodeEntities', 'Promise.resolve', 'Promise.all', '_.merge', '_.assign', '_.get', '_.pick', '_.clone',
   '_.cloneDeep', '_.defaults', '_.defaultsDeep', 'lodash.merge', 'merge', 'clone', 'cloneDeep', 'toString', 'concat',
+  '$.extend', 'jQuery.extend',
 ]);
 
 /** Calls whose result is a number, boolean or other value that cannot carry an injection. */
@@ -134,6 +135,9 @@ export const EXPORTED_PARAM_SINKS = new Set<SinkKind>(['command', 'code', 'sql',
 
 /** Router properties (Next.js `useRouter()`, Vue `useRoute()`) that hold parts of the URL. */
 export const ROUTER_TAINTED_PROPS = new Set(['query', 'asPath', 'params', 'hash', 'fullPath', 'searchParams']);
+
+/** Angular `ActivatedRoute.snapshot` properties read from the page URL. */
+export const ROUTE_SNAPSHOT_PROPS = new Set(['queryParams', 'params', 'fragment', 'queryParamMap', 'paramMap', 'url']);
 
 /** React, Next.js and Vue hooks that return URL-controlled data. */
 export const URL_HOOKS = new Set(['useSearchParams', 'useParams', 'useLocation', 'useRouter', 'useRoute', 'useQuery']);

@@ -9,7 +9,7 @@ import { calleeName, calleeObject, isFunction, propertyName, stringValue, unwrap
 import {
   DOCUMENT_TAINTED_PROPS, ELEMENT_CALLBACK_METHODS, EXPORTED_PARAM_SINKS, LOCATION_TAINTED_PROPS, MUTATING_METHODS,
   NEUTRALISING_CALLS, NON_PROPAGATING_METHODS, PROPAGATING_CALLS, REQUEST_NESTED, REQUEST_PARAM_NAMES,
-  REQUEST_TAINTED_METHODS, REQUEST_TAINTED_PROPS, RESPONSE_PARAM_NAMES, ROUTER_TAINTED_PROPS, SANITIZERS, SOCKET_CONTROL_EVENTS, URL_HOOKS,
+  REQUEST_TAINTED_METHODS, REQUEST_TAINTED_PROPS, RESPONSE_PARAM_NAMES, ROUTE_SNAPSHOT_PROPS, ROUTER_TAINTED_PROPS, SANITIZERS, SOCKET_CONTROL_EVENTS, URL_HOOKS,
 } from './catalog';
 import { Guards } from './guards';
 import {
@@ -409,6 +409,10 @@ export class ModuleDataflow implements Dataflow {
       if (name !== undefined) {
         const prop = this.property(object, name);
         if (prop) return this.evaluate(prop, kind, env, depth);
+      }
+      // Angular: this.route.snapshot.queryParams holds the page URL's parameters.
+      if (name !== undefined && ROUTE_SNAPSHOT_PROPS.has(name) && object.type === AST_NODE_TYPES.MemberExpression && propertyName(object) === 'snapshot') {
+        return this.taintFrom({ t: 'special', special: 'url-params', label: '' }, node, '', 'browser');
       }
       return objectValue.t === 'safe' && objectValue.constant === undefined && object.type === AST_NODE_TYPES.Identifier ? UNKNOWN : objectValue;
     }

@@ -530,6 +530,8 @@ function isPathLike(node: TSESTree.Node): boolean {
 function isModuleExportsTarget(left: TSESTree.MemberExpression): boolean {
   const chain = memberChain(left);
   if (!chain) return false;
+  // $.fn.tooltip = function (options) {...}: a jQuery plugin's public API
+  if ((chain[0] === '$' || chain[0] === 'jQuery') && chain[1] === 'fn' && chain.length === 3) return true;
   return (chain[0] === 'module' && chain[1] === 'exports') || chain[0] === 'exports';
 }
 
