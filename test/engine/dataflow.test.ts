@@ -462,4 +462,17 @@ describe('data flow for data stores, files and URLs', () => {
     `;
     assert.deepEqual(verdicts(code), ['unknown']);
   });
+
+  it('accepts a prefix check on a path only once the path is normalised', () => {
+    const code = `
+      app.get('/f', (req, res) => {
+        const joined = ROOT + '/' + req.query.f;
+        if (joined.startsWith(ROOT)) sink(joined, 'path');
+        const resolved = path.resolve(ROOT, req.query.f);
+        if (resolved.startsWith(ROOT)) sink(resolved, 'path');
+        if (req.query.g.startsWith('/srv/files/')) sink(req.query.g, 'path');
+      });
+    `;
+    assert.deepEqual(verdicts(code), ['tainted', 'safe', 'tainted']);
+  });
 });

@@ -94,8 +94,23 @@ export class Guards {
       return !!def && this.holds(def, subject, kind, depth + 1);
     }
     if (node.type === AST_NODE_TYPES.BinaryExpression) return this.binaryHolds(node, subject, kind);
+    if (kind === 'path' && node.type === AST_NODE_TYPES.CallExpression && this.unnormalisedPrefixCheck(node, subject)) return false;
     if (node.type === AST_NODE_TYPES.CallExpression) return covers(this.callProtects(node, subject), kind);
     return false;
+  }
+
+  /**
+   * `p.startsWith(root)` where `p` was never normalised (a request field, or text joined with `+`
+   * or a template): `root/../../etc/passwd` starts with root, so the check proves nothing for a path.
+   */
+  private unnormalisedPrefixCheck(call: TSESTree.CallExpression, subject: Subject): boolean {
+    const receiver = calleeObject(call);
+    if (calleeName(call) !== 'startsWith' || !receiver || !this.isSubject(receiver, subject)) return false;
+    let value: TSESTree.Node | undefined = unwrap(receiver);
+    if (value.type === AST_NODE_TYPES.Identifier) value = this.singleDefinition(value);
+    if (!value) return false;
+    value = unwrap(value);
+    return value.type === AST_NODE_TYPES.MemberExpression || value.type === AST_NODE_TYPES.TemplateLiteral || (value.type === AST_NODE_TYPES.BinaryExpression && value.operator === '+');
   }
 
   /** `test` being false implies the subject is safe for `kind`. */

@@ -1,0 +1,157 @@
+const express = require('express');
+const fs = require('fs');
+const fsp = require('node:fs/promises');
+const fse = require('fs-extra');
+const path = require('path');
+const http = require('http');
+const url = require('url');
+const send = require('send');
+const { promisify } = require('util');
+const readFileAsync = promisify(fs.readFile);
+
+const app = express();
+const UPLOAD_DIR = path.join(__dirname, 'uploads');
+const TEMPLATES = { invoice: 'invoice.html', receipt: 'receipt.html' };
+
+app.get('/files', (req, res) => {
+  // ruleid: no-path-traversal
+  fs.readFile(path.join(__dirname, 'public', req.query.name), (err, data) => res.send(data));
+});
+
+app.get('/download/:file', (req, res) => {
+  // ruleid: no-path-traversal
+  res.download(path.resolve('reports', req.params.file));
+});
+
+app.get('/avatar', (req, res) => {
+  // ruleid: no-path-traversal
+  res.sendFile(req.query.path);
+});
+
+app.post('/notes', async (req, res) => {
+  const file = path.join(UPLOAD_DIR, req.body.title + '.txt');
+  // ruleid: no-path-traversal
+  await fsp.writeFile(file, req.body.text);
+  res.sendStatus(201);
+});
+
+app.delete('/attachments', async (req, res) => {
+  const { name } = req.body;
+  // ruleid: no-path-traversal
+  await fse.remove(`${UPLOAD_DIR}/${name}`);
+  res.sendStatus(204);
+});
+
+app.get('/logs', async (req, res) => {
+  // ruleid: no-path-traversal
+  const text = await readFileAsync('/var/log/app/' + req.query.file, 'utf8');
+  res.type('text').send(text);
+});
+
+app.get('/export', (req, res) => {
+  // ruleid: no-path-traversal
+  fs.createReadStream(path.normalize(UPLOAD_DIR + '/' + req.query.file)).pipe(res);
+});
+
+app.post('/archive', (req, res) => {
+  // ruleid: no-path-traversal
+  fs.renameSync(path.join(UPLOAD_DIR, 'inbox', 'current.zip'), path.join(UPLOAD_DIR, req.body.target));
+  res.sendStatus(204);
+});
+
+app.get('/themes', (req, res, next) => {
+  // ruleid: no-path-traversal
+  express.static(path.join(__dirname, 'themes', req.query.theme))(req, res, next);
+});
+
+app.get('/check', (req, res) => {
+  const target = UPLOAD_DIR + '/' + req.query.file;
+  // A prefix check on a path that was never normalised: uploads/../../etc/passwd passes it.
+  if (!target.startsWith(UPLOAD_DIR)) return res.sendStatus(403);
+  // ruleid: no-path-traversal
+  fs.createReadStream(target).pipe(res);
+});
+
+// A plain Node server, as in many static-file packages.
+http.createServer((req, res) => {
+  const pathname = url.parse(req.url).pathname;
+  const file = path.join(process.cwd(), decodeURIComponent(pathname));
+  // ruleid: no-path-traversal
+  fs.readFile(file, (err, data) => (err ? res.writeHead(404).end() : res.end(data)));
+}).listen(8080);
+
+// ---- safe
+
+app.get('/files-safe', (req, res) => {
+  // ok: no-path-traversal
+  fs.readFile(path.join(__dirname, 'public', path.basename(req.query.name)), (err, data) => res.send(data));
+});
+
+app.get('/resolved', (req, res) => {
+  const resolved = path.resolve(UPLOAD_DIR, req.query.file);
+  if (!resolved.startsWith(UPLOAD_DIR + path.sep)) return res.sendStatus(403);
+  // ok: no-path-traversal
+  fs.createReadStream(resolved).pipe(res);
+});
+
+app.get('/docs/:name', (req, res) => {
+  // `root` makes send() refuse `..` and keep the file inside the folder.
+  // ok: no-path-traversal
+  res.sendFile(req.params.name, { root: path.join(__dirname, 'docs') });
+});
+
+app.get('/docs-concat', (req, res) => {
+  // Without root, send() still refuses a path that contains `..` segments; only normalised paths escape.
+  // ok: no-path-traversal
+  res.sendFile(__dirname + '/docs/' + req.query.name);
+});
+
+app.get('/template', (req, res) => {
+  // ok: no-path-traversal
+  res.sendFile(path.join(__dirname, 'templates', TEMPLATES[req.query.kind]));
+});
+
+app.get('/images/:id', (req, res) => {
+  if (!/^[a-f0-9]{24}$/.test(req.params.id)) return res.sendStatus(400);
+  // ok: no-path-traversal
+  fs.createReadStream(path.join(UPLOAD_DIR, req.params.id + '.png')).pipe(res);
+});
+
+app.get('/report', (req, res) => {
+  const name = req.query.name;
+  if (name.includes('..') || name.includes('/')) return res.sendStatus(400);
+  // ok: no-path-traversal
+  fs.readFile(path.join(__dirname, 'reports', name), (err, data) => res.send(data));
+});
+
+app.post('/upload', (req, res) => {
+  // multer keeps only the last segment of the client's file name
+  // ok: no-path-traversal
+  fs.renameSync(req.file.path, path.join(UPLOAD_DIR, req.file.originalname));
+  res.sendStatus(201);
+});
+
+app.get('/exists', (req, res) => {
+  // Metadata only (stat/access/exists) is not reported.
+  // ok: no-path-traversal
+  res.json({ exists: fs.existsSync(path.join(UPLOAD_DIR, req.query.f)) });
+});
+
+app.get('/static-file', (req, res) => {
+  // ok: no-path-traversal
+  send(req, req.path, { root: path.join(__dirname, 'static') }).pipe(res);
+});
+
+// Library code: an exported function that reads the path its caller gives it.
+module.exports.loadConfig = function loadConfig(file) {
+  // ok: no-path-traversal
+  return JSON.parse(fs.readFileSync(path.resolve(file), 'utf8'));
+};
+
+// A command-line tool reading the file its user named.
+if (require.main === module) {
+  // ok: no-path-traversal
+  console.log(fs.readFileSync(process.argv[2], 'utf8'));
+}
+
+app.listen(3000);
