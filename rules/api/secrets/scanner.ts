@@ -388,6 +388,8 @@ function readValue(scan: Scan, line: string, i: number, key: string, operator: s
   if (!bare) return undefined;
   let value = bare[0];
   if (operator === ':' && /^[|>][-+]?$/.test(value)) return undefined; // YAML block scalar
+  const scheme = /^(?:Bearer|Basic|Token|token|bearer)$/.test(value) ? /^[ \t]+([^\s"'`;,)}\]<>]+)/.exec(line.slice(at + value.length)) : null;
+  if (scheme) value += line.slice(at + value.length, at + value.length + scheme[0].length); // Authorization: Bearer <value>
   if (value.endsWith('\\')) value = value.slice(0, -1);
   return { key, value, valueStart: at, quoted: false };
 }
