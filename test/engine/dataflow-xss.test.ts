@@ -123,6 +123,19 @@ describe('data flow for XSS and code injection', () => {
     assert.deepEqual(results(code), ['tainted|exported-param:parameter options of exported $.fn.tip()', 'unknown|']);
   });
 
+  it('treats destructured and defaulted parameters of exported functions as untrusted', () => {
+    const code = `
+      export function RichText({ content, title }) { sink(content); }
+      export function compile(template, options = {}) { sink(options.prefix, 'code'); }
+      export function run(...args) { sink(args[0], 'command'); }
+    `;
+    assert.deepEqual(results(code), [
+      'tainted|exported-param:parameter { content, title } of exported RichText()',
+      'tainted|exported-param:parameter options of exported compile()',
+      'tainted|exported-param:parameter args of exported run()',
+    ]);
+  });
+
   it('treats JSON.stringify as an encoder for generated code only', () => {
     const code = `
       app.get('/a', (req, res) => {

@@ -309,11 +309,12 @@ export class ModuleDataflow implements Dataflow {
         if (value.t === 'taint') return value;
       }
     }
-    if (info?.exported && this.options.exportedParamsUntrusted && EXPORTED_PARAM_SINKS.has(kind) && paramName !== undefined) {
+    const shownName = paramId && paramLabel(paramId);
+    if (info?.exported && this.options.exportedParamsUntrusted && EXPORTED_PARAM_SINKS.has(kind) && shownName !== undefined) {
       const id = unwrap(paramId!);
       return {
         t: 'taint',
-        taint: { source: { kind: 'exported-param', label: `parameter ${paramName} of exported ${info.name}()`, start: id.range[0], end: id.range[1] }, steps: [] },
+        taint: { source: { kind: 'exported-param', label: `parameter ${shownName} of exported ${info.name}()`, start: id.range[0], end: id.range[1] }, steps: [] },
       };
     }
     return seen ? value : UNKNOWN;
@@ -945,6 +946,23 @@ function isDestructuredRequest(fn: FunctionNode): boolean {
   }
   const second = fn.params[1];
   return second?.type === AST_NODE_TYPES.Identifier && RESPONSE_PARAM_NAMES.has(second.name);
+}
+
+/**
+ * How a parameter reads in messages: its name (also for `opts = {}` and `...args`), or the keys of a
+ * destructuring pattern (`{ content, title }`, as React components take their props).
+ */
+function paramLabel(param: TSESTree.Parameter): string | undefined {
+  let node: TSESTree.Node = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+  if (node.type === AST_NODE_TYPES.AssignmentPattern) node = node.left;
+  if (node.type === AST_NODE_TYPES.RestElement) node = node.argument;
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  if (node.type === AST_NODE_TYPES.ObjectPattern) {
+    const keys = node.properties.map((p) => (p.type === AST_NODE_TYPES.RestElement ? '...' : propertyName(p) ?? '[...]'));
+    return `{ ${keys.join(', ')} }`;
+  }
+  if (node.type === AST_NODE_TYPES.ArrayPattern) return `[${node.elements.map((e) => (e?.type === AST_NODE_TYPES.Identifier ? e.name : '_')).join(', ')}]`;
+  return undefined;
 }
 
 function describeSource(kind: SourceKind): string {
