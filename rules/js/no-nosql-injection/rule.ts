@@ -1,0 +1,294 @@
+// NoSQL injection in MongoDB and Mongoose: request data used as a query, or as a value inside one,
+// where a JSON body or query string can pass an operator object (`{"$ne": null}`), and JavaScript
+// built from data for `$where`, `$function`, `$accumulator` and `mapReduce`.
+import { defineAstRule } from '../../api/define-rule';
+import { AST_NODE_TYPES, calleeName, calleeObject, isFunction, propertyName, unwrap, type TSESTree } from '../../api/ast';
+import type { AstRuleContext } from '../../api/types';
+import type { SinkKind, Taint } from '../../api/dataflow';
+import { flowSteps } from '../../api/flow';
+
+type MessageId = 'operatorInjection' | 'wholeQuery' | 'codeInjection' | 'codeAudit';
+
+/** Query methods of MongoDB collections and Mongoose models: first argument is the filter. */
+const QUERY_METHODS = new Set([
+  'find', 'findOne', 'findOneAndUpdate', 'findOneAndDelete', 'findOneAndRemove', 'findOneAndReplace', 'updateOne', 'updateMany',
+  'deleteOne', 'deleteMany', 'replaceOne', 'countDocuments', 'estimatedDocumentCount', 'update', 'remove', 'count', 'exists',
+]);
+/** Methods whose only sensible receiver is a collection or model: a request value as the whole filter is a finding. */
+const MONGO_ONLY_METHODS = new Set([
+  'find', 'findOne', 'findOneAndUpdate', 'findOneAndDelete', 'findOneAndRemove', 'findOneAndReplace', 'updateOne', 'updateMany',
+  'deleteOne', 'deleteMany', 'replaceOne', 'countDocuments',
+]);
+/** Mongoose `findById(id)`: the id is cast with `{ _id: id }`, so an object id is an operator. */
+const BY_ID_METHODS = new Set(['findById', 'findByIdAndUpdate', 'findByIdAndDelete', 'findByIdAndRemove']);
+/** Operators whose value is a list of filters. */
+const LOGICAL_OPERATORS = new Set(['$and', '$or', '$nor']);
+/** Keys whose string value MongoDB runs as JavaScript. */
+const CODE_KEYS = new Set(['$where', 'body', 'init', 'accumulate', 'merge', 'finalize']);
+/** Modules whose `find`/`update`/`remove` are not MongoDB queries. */
+const OTHER_MODULES = /^(?:fs|fs\/promises|fs-extra|lodash(?:\/.*)?|underscore|ramda|sequelize|knex|typeorm|@prisma\/client|objection|mysql2?|pg|sqlite3?|better-sqlite3|redis|ioredis|node-cache|lru-cache)$/;
+
+export default defineAstRule<MessageId>({
+  meta: {
+    id: 'no-nosql-injection',
+    type: 'problem',
+    severity: 'high',
+    docs: {
+      title: 'Request data can change a MongoDB query',
+      cwe: ['CWE-943'],
+      owasp: ['A03:2021-Injection'],
+    },
+    fixable: null,
+    messages: {
+      operatorInjection: '{{source}} is used as a value in the {{sink}} query; a JSON body or query string such as `{"$ne": null}` turns it into a query operator.',
+      wholeQuery: '{{source}} is used as the {{sink}} query itself; an attacker chooses its conditions and operators.',
+      codeInjection: '{{source}} is built into JavaScript that MongoDB runs ({{sink}}); an attacker can run their own code in the database.',
+      codeAudit: '{{sink}} runs JavaScript built from a value Guardline could not trace; make sure it cannot contain user input.',
+    },
+    sources: [{ name: 'semgrep: javascript.express.security.injection.express-mongo-nosqli', relation: 'inspired' }],
+    tags: ['injection', 'nosql', 'mongodb'],
+  },
+  create(context) {
+    const calls: TSESTree.CallExpression[] = [];
+    let filtersSanitised = false;
+    return {
+      CallExpression(node) {
+        const name = calleeName(node);
+        if (!name) return;
+        // app.use(mongoSanitize()), mongoose.set('sanitizeFilter', true): operators are stripped or rejected everywhere
+        if (/^(?:mongoSanitize|expressMongoSanitize)$/.test(name)) filtersSanitised = true;
+        else if (name === 'set' && node.arguments.length >= 2 && context.file.getText(node.arguments[0]!).includes('sanitizeFilter')) filtersSanitised = true;
+        else if (node.arguments.length && (QUERY_METHODS.has(name) || BY_ID_METHODS.has(name) || name === 'distinct' || name === 'aggregate' || name === '$where' || name === 'mapReduce')) calls.push(node);
+      },
+      'Program:exit'() {
+        for (const call of calls) new QueryCheck(context, call, filtersSanitised).run();
+      },
+    };
+  },
+});
+
+class QueryCheck {
+  private readonly method: string;
+  private readonly sink: string;
+  private reported = false;
+
+  constructor(
+    private readonly context: AstRuleContext<MessageId>,
+    private readonly call: TSESTree.CallExpression,
+    private readonly filtersSanitised: boolean,
+  ) {
+    this.method = calleeName(call) ?? '';
+    this.sink = `${this.method}()`;
+  }
+
+  run(): void {
+    const { call, method } = this;
+    if (call.callee.type !== AST_NODE_TYPES.MemberExpression || !this.mayBeMongo()) return;
+    const args = call.arguments;
+    if (method === '$where') return this.checkCode(args[0]!, '$where()');
+    if (method === 'mapReduce') {
+      const options = this.context.dataflow.objectLiteral(args[0]!);
+      if (options) return this.walkExpression(options);
+      for (const fn of args.slice(0, 2)) this.checkCode(fn, 'mapReduce()');
+      return;
+    }
+    if (method === 'aggregate') return this.checkPipeline(args[0]!);
+    if (BY_ID_METHODS.has(method)) return this.checkValue(args[0]!);
+    const filter = method === 'distinct' ? args[1] : args[0];
+    if (!filter || filter.type === AST_NODE_TYPES.SpreadElement) return;
+    // `{ sanitizeFilter: true }` in the options of this one query
+    if (args.slice(1).some((a) => this.context.file.getText(a).includes('sanitizeFilter: true'))) return;
+    this.checkFilter(filter, MONGO_ONLY_METHODS.has(method) || method === 'distinct', 0);
+  }
+
+  /** A receiver that could be a collection or model: not fs, lodash, an SQL ORM, an array of callbacks. */
+  private mayBeMongo(): boolean {
+    const receiver = calleeObject(this.call);
+    const ref = receiver ? this.context.dataflow.moduleRef(receiver) : undefined;
+    return !(ref && OTHER_MODULES.test(ref.module));
+  }
+
+  /** A filter document: its fields, operators and nested filters. */
+  private checkFilter(filter: TSESTree.Node, wholeIsQuery: boolean, depth: number): void {
+    if (depth > 4) return;
+    const literals = this.literalsOf(filter);
+    if (!literals.length) {
+      if (wholeIsQuery) this.reportTaint(filter, 'nosql', 'wholeQuery');
+      return;
+    }
+    for (const literal of literals) {
+      // A filter with `where` is an SQL ORM's options object (Sequelize, TypeORM, Prisma).
+      if (literal.properties.some((p) => p.type === AST_NODE_TYPES.Property && propertyName(p) === 'where')) continue;
+      for (const prop of literal.properties) {
+        if (prop.type === AST_NODE_TYPES.SpreadElement) {
+          this.reportTaint(prop.argument, 'nosql', 'wholeQuery');
+          continue;
+        }
+        const key = propertyName(prop);
+        if (key === undefined) {
+          // { [req.query.field]: value }: the attacker picks the field, `$where` included
+          if (prop.computed) this.reportTaint(prop.key, 'nosql', 'wholeQuery');
+          continue;
+        }
+        this.checkEntry(key, prop.value, depth);
+      }
+    }
+  }
+
+  private checkEntry(key: string, value: TSESTree.Node, depth: number): void {
+    if (key === '$where') return this.checkCode(value, '$where');
+    if (key === '$expr') return this.walkExpression(value);
+    if (LOGICAL_OPERATORS.has(key)) {
+      const list = unwrap(value);
+      if (list.type === AST_NODE_TYPES.ArrayExpression) {
+        for (const element of list.elements) if (element && element.type !== AST_NODE_TYPES.SpreadElement) this.checkFilter(element, true, depth + 1);
+      } else this.reportTaint(value, 'nosql', 'wholeQuery');
+      return;
+    }
+    const literal = this.context.dataflow.objectLiteral(value);
+    if (literal) {
+      // { age: { $gt: x } }: operators the developer wrote compare with their values as data
+      for (const prop of literal.properties) {
+        if (prop.type === AST_NODE_TYPES.Property && propertyName(prop) === '$elemMatch') this.checkFilter(prop.value, true, depth + 1);
+        if (prop.type === AST_NODE_TYPES.SpreadElement) this.reportTaint(prop.argument, 'nosql', 'operatorInjection');
+      }
+      return;
+    }
+    if (unwrap(value).type === AST_NODE_TYPES.ArrayExpression) return; // equality with an array
+    this.checkValue(value);
+  }
+
+  /** A field value: request data that may be an object is an operator. */
+  private checkValue(value: TSESTree.Node): void {
+    this.reportTaint(value, 'nosql', 'operatorInjection');
+  }
+
+  /** An aggregation pipeline: `$match` stages are filters, and `$function` bodies are code. */
+  private checkPipeline(pipeline: TSESTree.Node): void {
+    const list = unwrap(pipeline);
+    if (list.type !== AST_NODE_TYPES.ArrayExpression) {
+      this.reportTaint(pipeline, 'nosql', 'wholeQuery');
+      return;
+    }
+    for (const stage of list.elements) {
+      if (!stage || stage.type === AST_NODE_TYPES.SpreadElement) {
+        if (stage) this.reportTaint(stage.argument, 'nosql', 'wholeQuery');
+        continue;
+      }
+      const literal = this.context.dataflow.objectLiteral(stage);
+      if (!literal) {
+        this.reportTaint(stage, 'nosql', 'wholeQuery');
+        continue;
+      }
+      for (const prop of literal.properties) {
+        if (prop.type !== AST_NODE_TYPES.Property) continue;
+        if (propertyName(prop) === '$match') this.checkFilter(prop.value, true, 1);
+        else this.walkExpression(prop.value);
+      }
+    }
+  }
+
+  /** Aggregation expressions: look for `$function`/`$accumulator` code and request data used as an expression. */
+  private walkExpression(node: TSESTree.Node, depth = 0): void {
+    if (depth > 6) return;
+    const value = unwrap(node);
+    if (value.type === AST_NODE_TYPES.ArrayExpression) {
+      for (const element of value.elements) if (element) this.walkExpression(element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element, depth + 1);
+      return;
+    }
+    const literal = this.context.dataflow.objectLiteral(value);
+    if (!literal) {
+      if (!isFunction(value)) this.reportTaint(value, 'nosql', 'operatorInjection');
+      return;
+    }
+    for (const prop of literal.properties) {
+      if (prop.type === AST_NODE_TYPES.SpreadElement) {
+        this.reportTaint(prop.argument, 'nosql', 'wholeQuery');
+        continue;
+      }
+      const key = propertyName(prop) ?? '';
+      if (CODE_KEYS.has(key) || key === 'map' || key === 'reduce') this.checkCode(prop.value, key.startsWith('$') ? key : `${key} code`);
+      else if (key === '$match') this.checkFilter(prop.value, true, 1);
+      else this.walkExpression(prop.value, depth + 1);
+    }
+  }
+
+  /** JavaScript the database runs: built from untrusted text it is code injection. */
+  private checkCode(code: TSESTree.Node, where: string): void {
+    const value = unwrap(code);
+    if (isFunction(value)) return; // a function is serialised from source code, not from data
+    const verdict = this.context.dataflow.verdict(code, 'code');
+    const sink = where === '$where()' || where === 'mapReduce()' ? where : `${where} in ${this.sink}`;
+    if (verdict.kind === 'tainted') {
+      this.context.report({
+        node: code,
+        messageId: 'codeInjection',
+        data: { source: verdict.taint.source.label, sink },
+        flow: flowSteps(verdict.taint, code, `MongoDB runs it as JavaScript (${sink})`),
+        severity: 'critical',
+      });
+    } else if (verdict.kind === 'unknown' && !this.context.dataflow.constant(code)) {
+      this.context.report({ node: code, messageId: 'codeAudit', data: { sink }, confidence: 'audit', severity: 'medium' });
+    }
+  }
+
+  private reportTaint(node: TSESTree.Node, kind: SinkKind, messageId: 'operatorInjection' | 'wholeQuery'): void {
+    if (this.filtersSanitised || this.reported) return;
+    const taint = this.context.dataflow.taint(node, kind);
+    if (!taint) return;
+    // one finding per query: the first field an attacker can turn into an operator
+    this.reported = true;
+    this.report(node, taint, messageId);
+  }
+
+  private report(node: TSESTree.Node, taint: Taint, messageId: 'operatorInjection' | 'wholeQuery'): void {
+    this.context.report({
+      node,
+      messageId,
+      data: { source: taint.source.label, sink: this.sink },
+      flow: flowSteps(taint, node, `${this.sink} reads it as part of the query`),
+    });
+  }
+
+  /**
+   * The object literals a filter stands for: a literal, a local constant, a local function's
+   * returned literals (`find(criteria())`), or both arms of a conditional.
+   */
+  private literalsOf(node: TSESTree.Node, depth = 0): TSESTree.ObjectExpression[] {
+    const value = unwrap(node);
+    if (depth > 4) return [];
+    const literal = this.context.dataflow.objectLiteral(value);
+    if (literal) return [literal];
+    if (value.type === AST_NODE_TYPES.ConditionalExpression) return [...this.literalsOf(value.consequent, depth + 1), ...this.literalsOf(value.alternate, depth + 1)];
+    if (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.Identifier) {
+      const fn = this.context.dataflow.definition(value.callee);
+      if (fn && isFunction(fn)) return returnedExpressions(fn).flatMap((r) => this.literalsOf(r, depth + 1));
+    }
+    return [];
+  }
+}
+
+/** The expressions a function returns, not counting nested functions. */
+function returnedExpressions(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression): TSESTree.Node[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const found: TSESTree.Node[] = [];
+  const stack: TSESTree.Node[] = [fn.body];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.ReturnStatement) {
+      if (node.argument) found.push(node.argument);
+      continue;
+    }
+    if (isFunction(node)) continue;
+    for (const key of Object.keys(node) as Array<keyof typeof node>) {
+      if (key === 'parent') continue;
+      const child = node[key] as unknown;
+      if (Array.isArray(child)) {
+        for (const c of child) if (c && typeof (c as TSESTree.Node).type === 'string') stack.push(c as TSESTree.Node);
+      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
+        stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+  return found;
+}
