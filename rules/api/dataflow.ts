@@ -24,7 +24,11 @@ export type SinkKind =
   | 'xpath'
   | 'log'
   /** A URL the browser navigates to or loads (`href`, `src`, `action`): only the scheme matters (`javascript:`). */
-  | 'url';
+  | 'url'
+  /** An XML document parsed with entity expansion or DTD loading (XXE). */
+  | 'xml'
+  /** A string a backtracking-prone regular expression is run on; a length limit makes it safe. */
+  | 'redos';
 
 /**
  * Where untrusted data comes from.

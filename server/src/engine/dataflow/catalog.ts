@@ -131,7 +131,7 @@ export const MUTATING_METHODS = new Set(['push', 'unshift', 'splice', 'set', 'ap
 export const SOCKET_CONTROL_EVENTS = new Set(['connection', 'connect', 'disconnect', 'close', 'error', 'open', 'listening', 'upgrade', 'headers']);
 
 /** Sink kinds for which the parameters of exported functions count as untrusted (library code). */
-export const EXPORTED_PARAM_SINKS = new Set<SinkKind>(['command', 'code', 'sql', 'prototype', 'xss', 'deserialization', 'template']);
+export const EXPORTED_PARAM_SINKS = new Set<SinkKind>(['command', 'code', 'sql', 'prototype', 'xss', 'deserialization', 'template', 'xml', 'redos']);
 
 /** Router properties (Next.js `useRouter()`, Vue `useRoute()`) that hold parts of the URL. */
 export const ROUTER_TAINTED_PROPS = new Set(['query', 'asPath', 'params', 'hash', 'fullPath', 'searchParams']);
