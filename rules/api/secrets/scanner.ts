@@ -166,7 +166,8 @@ export function scanText(path: string, text: string): SecretCandidate[] {
   const kind = fileKind(path);
   if (kind === 'skip') return [];
   const scan: Scan = { text, path, kind, found: [], parsedKeys: new Set(), skipUntil: 0 };
-  const anchors = new RegExp(ANCHORS.source, 'g');
+  const anchors = ANCHORS; // scanning is synchronous and never re-entered, so one instance serves every file
+  anchors.lastIndex = 0;
   for (let m = anchors.exec(text); m; m = anchors.exec(text)) {
     const at = m.index;
     if (m[0].length === 0) {
