@@ -1,0 +1,104 @@
+const express = require('express');
+const escapeHtml = require('escape-html');
+const he = require('he');
+const validator = require('validator');
+
+const app = express();
+const router = express.Router();
+
+router.get('/greeting', (req, res) => {
+  const { name } = req.query;
+  // ruleid: no-reflected-xss
+  res.send('<h1>Hello, ' + name + '</h1>');
+});
+
+router.get('/search', (req, res) => {
+  const term = req.query.q;
+  const heading = `<h2>Results for ${term}</h2>`;
+  const page = '<html><body>' + heading + '<ul></ul></body></html>';
+  // ruleid: no-reflected-xss
+  res.status(200).send(page);
+});
+
+app.get('/error', function (req, res) {
+  // ruleid: no-reflected-xss
+  res.status(404).send(`No product ${req.params.id}`);
+});
+
+app.get('/echo', (req, res) => {
+  // ruleid: no-reflected-xss
+  res.send(req.query.message);
+});
+
+app.get('/stream', (req, res) => {
+  res.write('<html><body>');
+  // ruleid: no-reflected-xss
+  res.write('<p>' + req.query.comment + '</p>');
+  // ruleid: no-reflected-xss
+  res.end(req.get('User-Agent'));
+});
+
+app.get('/html', (req, res) => {
+  res.type('html');
+  // ruleid: no-reflected-xss
+  res.end('Hello ' + req.query.name);
+});
+
+// Escaping, JSON, plain text and numbers are safe.
+router.get('/greeting/safe', (req, res) => {
+  const { name } = req.query;
+  // ok: no-reflected-xss
+  res.send('<h1>Hello, ' + escapeHtml(name) + '</h1>');
+  // ok: no-reflected-xss
+  res.write(`<p>${he.encode(req.query.comment)}</p>`);
+  // ok: no-reflected-xss
+  res.end('<p>' + validator.escape(req.query.note) + '</p>');
+});
+
+app.get('/api/user', (req, res) => {
+  // ok: no-reflected-xss
+  res.json({ name: req.query.name });
+  // ok: no-reflected-xss
+  res.send({ name: req.query.name });
+  // ok: no-reflected-xss
+  res.send(req.query);
+  // ok: no-reflected-xss
+  res.send([req.params.id]);
+});
+
+app.get('/text', (req, res) => {
+  // ok: no-reflected-xss
+  res.type('text').send('You searched for ' + req.query.q);
+  res.set('Content-Type', 'text/plain; charset=utf-8');
+  // ok: no-reflected-xss
+  res.send(`Echo: ${req.query.q}`);
+});
+
+app.get('/plain-headers', (req, res) => {
+  res.setHeader('Content-Type', 'application/json');
+  // ok: no-reflected-xss
+  res.end(JSON.stringify({ q: req.query.q }));
+});
+
+app.get('/count', (req, res) => {
+  const page = parseInt(req.query.page, 10);
+  // ok: no-reflected-xss
+  res.send('<p>Page ' + page + '</p>');
+  // ok: no-reflected-xss
+  res.status(201).send('<p>Created</p>');
+});
+
+app.get('/plain-stream', (req, res) => {
+  // Without a content type, text that does not start with markup is not rendered as HTML.
+  // ok: no-reflected-xss
+  res.end('Your id is ' + req.query.id);
+});
+
+app.get('/render', (req, res) => {
+  // Templates escape by default.
+  // ok: no-reflected-xss
+  res.render('search', { term: req.query.q });
+});
+
+app.use('/', router);
+app.listen(3000);

@@ -1,0 +1,320 @@
+// Reflected XSS: request data written into a response the browser renders as HTML (Express
+// res.send/write/end, Node http, Koa ctx.body, Hapi h.response and handler returns, Fastify with an
+// HTML content type, Next.js API routes), judged by the content type each framework really sends.
+import { defineAstRule } from '../../api/define-rule';
+import { AST_NODE_TYPES, calleeName, calleeObject, findProperty, isFunction, propertyName, stringValue, unwrap, type FunctionNode, type TSESTree } from '../../api/ast';
+import type { AstRuleContext } from '../../api/types';
+import { flowSteps } from '../../api/flow';
+
+/** Response methods that return the response, so `res.status(404).send(x)` is still `res`. */
+const CHAIN_METHODS = new Set(['status', 'type', 'contentType', 'set', 'header', 'headers', 'code', 'cookie', 'clearCookie', 'vary', 'append', 'links', 'location', 'charset']);
+/** Calls that set the content type: `res.type('text')`, `res.set('Content-Type', ...)`, `res.writeHead(200, {...})`. */
+const TYPE_SETTERS = new Set(['type', 'contentType', 'set', 'header', 'headers', 'setHeader', 'writeHead', 'append']);
+/** Request properties that are parsed objects: `res.send(req.query)` is serialised as JSON. */
+const REQUEST_OBJECTS = new Set(['body', 'query', 'params', 'headers', 'cookies', 'signedCookies', 'files', 'payload', 'state']);
+const HTML_TYPE = /html|xml|svg/i;
+
+/**
+ * How a response decides its content type when the code does not set one:
+ * - `html`: text/html (Express `res.send(string)`, Hapi).
+ * - `sniff`: none, or by the first character (Node `res.write/end`, Koa `ctx.body`, Next.js): HTML
+ *   when the text starts with `<`, so only a value the attacker can start, or markup, is at risk.
+ * - `plain`: text/plain (Fastify `reply.send(string)`): safe unless HTML is set explicitly.
+ */
+type Defaulting = 'html' | 'sniff' | 'plain';
+
+type MessageId = 'reflectedXss' | 'reflectedXssAudit';
+
+interface Sink {
+  node: TSESTree.Node;
+  value: TSESTree.Node;
+  label: string;
+  defaulting: Defaulting;
+  /** The response (or Koa context) whose content-type settings count, and calls chained before the sink. */
+  base?: TSESTree.Node;
+  chained: TSESTree.CallExpression[];
+}
+
+export default defineAstRule<MessageId>({
+  meta: {
+    id: 'no-reflected-xss',
+    type: 'problem',
+    severity: 'high',
+    docs: {
+      title: 'Request data written into an HTML response',
+      cwe: ['CWE-79'],
+      owasp: ['A03:2021-Injection'],
+    },
+    fixable: null,
+    messages: {
+      reflectedXss: '{{source}} is written into an HTML response by {{sink}}; an attacker can send a link that runs script on your site for whoever opens it.',
+      reflectedXssAudit: '{{sink}} writes {{source}} into an HTML response; make sure every caller passes escaped HTML.',
+    },
+    sources: [
+      { name: 'semgrep: javascript.express.security.audit.xss.direct-response-write', relation: 'inspired' },
+      { name: 'CodeQL: js/reflected-xss', relation: 'inspired' },
+    ],
+    tags: ['xss', 'injection', 'server'],
+  },
+  create(context) {
+    const calls: TSESTree.CallExpression[] = [];
+    const typeCalls: TSESTree.CallExpression[] = [];
+    const bodyAssignments: TSESTree.AssignmentExpression[] = [];
+    const typeAssignments: TSESTree.AssignmentExpression[] = [];
+    const returns: TSESTree.ReturnStatement[] = [];
+    const modules = new Set<string>();
+    return {
+      ImportDeclaration(node) {
+        modules.add(String(node.source.value));
+      },
+      CallExpression(node) {
+        const name = calleeName(node) ?? '';
+        if (name === 'send' || name === 'write' || name === 'end' || name === 'response') calls.push(node);
+        if (TYPE_SETTERS.has(name)) typeCalls.push(node);
+        if (name === 'require' && node.arguments[0]) {
+          const specifier = stringValue(unwrap(node.arguments[0]));
+          if (specifier) modules.add(specifier);
+        }
+      },
+      AssignmentExpression(node) {
+        if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression) return;
+        const name = propertyName(node.left);
+        if (name === 'body') bodyAssignments.push(node);
+        if (name === 'type') typeAssignments.push(node);
+      },
+      ReturnStatement(node) {
+        if (node.argument) returns.push(node);
+      },
+      'Program:exit'() {
+        const frameworks = frameworksOf(modules, context.file.path);
+        const types = { calls: typeCalls, assignments: typeAssignments };
+        for (const call of calls) report(context, callSink(context, call, frameworks), types);
+        for (const node of bodyAssignments) report(context, koaSink(context, node), types);
+        if (frameworks.hapi) for (const node of returns) report(context, hapiReturnSink(context, node), types);
+      },
+    };
+  },
+});
+
+interface Frameworks {
+  fastify: boolean;
+  next: boolean;
+  hapi: boolean;
+}
+
+function frameworksOf(modules: Set<string>, path: string): Frameworks {
+  const has = (name: string): boolean => modules.has(name) || [...modules].some((m) => m.startsWith(`${name}/`));
+  const express = has('express');
+  return {
+    fastify: has('fastify') && !express,
+    next: !express && (has('next') || /(?:^|\/)(?:pages|src\/pages)\/api\//.test(path)),
+    hapi: has('@hapi/hapi') || has('hapi'),
+  };
+}
+
+function callSink(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression, frameworks: Frameworks): Sink | undefined {
+  const name = calleeName(call)!;
+  const value = call.arguments[0];
+  if (!value || value.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const { base, chained } = responseBase(call);
+  if (!base || !context.dataflow.isResponse(base)) return undefined;
+  const baseName = base.type === AST_NODE_TYPES.Identifier ? base.name : '';
+  let defaulting: Defaulting;
+  if (name === 'response') defaulting = 'html'; // Hapi: h.response(string) is text/html
+  else if (name === 'send') defaulting = frameworks.fastify || baseName === 'reply' ? 'plain' : frameworks.next ? 'sniff' : 'html';
+  else defaulting = 'sniff';
+  const label = `${context.file.getText(base)}.${name}()`;
+  return { node: call, value, label, defaulting, base, chained };
+}
+
+/** `res.status(200).type('html').send(x)`: the response at the root of the chain, and the chained calls. */
+function responseBase(call: TSESTree.CallExpression): { base?: TSESTree.Node; chained: TSESTree.CallExpression[] } {
+  const chained: TSESTree.CallExpression[] = [];
+  let current = calleeObject(call);
+  while (current && current.type === AST_NODE_TYPES.CallExpression && CHAIN_METHODS.has(calleeName(current) ?? '')) {
+    chained.push(current);
+    current = calleeObject(current);
+  }
+  return { base: current, chained };
+}
+
+/** Koa: `ctx.body = x` / `ctx.response.body = x` in a handler that takes no separate response. */
+function koaSink(context: AstRuleContext<MessageId>, node: TSESTree.AssignmentExpression): Sink | undefined {
+  const { dataflow } = context;
+  let target = unwrap((node.left as TSESTree.MemberExpression).object);
+  if (target.type === AST_NODE_TYPES.MemberExpression && propertyName(target) === 'response') target = unwrap(target.object);
+  if (target.type !== AST_NODE_TYPES.Identifier || !dataflow.isRequest(target)) return undefined;
+  // Express middleware also has a request as first parameter (`req.body = parsed`), but takes `res` too.
+  const fn = enclosingFunction(node);
+  const second = fn?.params[1];
+  if (!fn || (second && dataflow.isResponse(second))) return undefined;
+  const first = fn.params[0];
+  if (!first || first.type !== AST_NODE_TYPES.Identifier || first.name !== target.name) return undefined;
+  return { node, value: node.right, label: `${target.name}.body`, defaulting: 'sniff', base: target, chained: [] };
+}
+
+/** Hapi: a route handler returning a string sends it as text/html. */
+function hapiReturnSink(context: AstRuleContext<MessageId>, node: TSESTree.ReturnStatement): Sink | undefined {
+  const fn = enclosingFunction(node);
+  if (!fn || !isHapiHandler(fn)) return undefined;
+  const value = node.argument!;
+  // `return h.response(x)` is checked as a call
+  const inner = unwrap(value);
+  if (inner.type === AST_NODE_TYPES.CallExpression && (calleeName(inner) === 'response' || CHAIN_METHODS.has(calleeName(inner) ?? ''))) return undefined;
+  const second = fn.params[1];
+  const base = second && second.type === AST_NODE_TYPES.Identifier ? second : undefined;
+  return { node, value, label: 'the route handler\'s return value', defaulting: 'html', base, chained: [] };
+}
+
+function isHapiHandler(fn: FunctionNode): boolean {
+  const property = fn.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || propertyName(property) !== 'handler') return false;
+  const config = property.parent;
+  return config?.type === AST_NODE_TYPES.ObjectExpression && (!!findProperty(config, 'path') || !!findProperty(config, 'method'));
+}
+
+function report(context: AstRuleContext<MessageId>, sink: Sink | undefined, types: { calls: TSESTree.CallExpression[]; assignments: TSESTree.AssignmentExpression[] }): void {
+  if (!sink) return;
+  const { dataflow } = context;
+  if (isStructuredValue(context, sink.value, 0)) return;
+  const contentType = explicitType(context, sink, types);
+  if (contentType === 'other') return;
+  if (contentType !== 'html') {
+    if (sink.defaulting === 'plain') return;
+    if (sink.defaulting === 'sniff' && !attackerControlsStart(context, sink.value)) return;
+  }
+  const verdict = dataflow.verdict(sink.value, 'xss');
+  if (verdict.kind !== 'tainted') return;
+  const source = verdict.taint.source;
+  if (source.kind === 'exported-param') {
+    context.report({ node: sink.value, messageId: 'reflectedXssAudit', data: { source: source.label, sink: sink.label }, confidence: 'audit', severity: 'medium' });
+    return;
+  }
+  if (source.kind !== 'http' && source.kind !== 'socket') return;
+  context.report({
+    node: sink.value,
+    messageId: 'reflectedXss',
+    data: { source: source.label, sink: sink.label },
+    flow: flowSteps(verdict.taint, sink.value, `${sink.label} sends it as HTML`),
+  });
+}
+
+/**
+ * The content type the code sets for this response before the sink: `html`, `other` (JSON, plain
+ * text, anything not rendered as a page, or a type chosen at run time), or undefined when not set.
+ */
+function explicitType(
+  context: AstRuleContext<MessageId>,
+  sink: Sink,
+  types: { calls: TSESTree.CallExpression[]; assignments: TSESTree.AssignmentExpression[] },
+): 'html' | 'other' | undefined {
+  let found: 'html' | 'other' | undefined;
+  const consider = (type: string | null | undefined): void => {
+    if (type === undefined) return;
+    found = type !== null && HTML_TYPE.test(type) ? 'html' : 'other';
+  };
+  const base = sink.base;
+  const fn = enclosingFunction(sink.node);
+  const sameResponse = (node: TSESTree.Node): boolean => {
+    const root = unwrap(node);
+    return !!base && root.type === AST_NODE_TYPES.Identifier && base.type === AST_NODE_TYPES.Identifier && root.name === base.name && enclosingFunction(root) === fn && runsBefore(root, sink.node);
+  };
+  for (const call of types.calls) {
+    if (sink.chained.includes(call)) continue;
+    const { base: callBase } = responseBase(call);
+    const receiver = calleeObject(call);
+    if (receiver && (sameResponse(receiver) || (callBase && sameResponse(callBase)))) consider(typeSetBy(context, call));
+  }
+  for (const assignment of types.assignments) {
+    const object = (assignment.left as TSESTree.MemberExpression).object;
+    if (sameResponse(object)) consider(typeValue(context, assignment.right));
+  }
+  // Calls chained right before the sink run last: res.type('text').send(x)
+  for (const call of [...sink.chained].reverse()) consider(typeSetBy(context, call));
+  return found;
+}
+
+/** The content type a call sets: a string, null when set to something not constant, undefined when it sets none. */
+function typeSetBy(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression): string | null | undefined {
+  const name = calleeName(call);
+  const [first, second, third] = call.arguments;
+  if (!first) return undefined;
+  if (name === 'type' || name === 'contentType') return typeValue(context, first);
+  if (name === 'writeHead') {
+    const headers = [second, third].find((a) => a && context.dataflow.objectLiteral(a));
+    return headers ? headerObjectType(context, headers) : undefined;
+  }
+  const headerName = context.dataflow.constant(first)?.value;
+  if (typeof headerName === 'string') return headerName.toLowerCase() === 'content-type' && second ? typeValue(context, second) : undefined;
+  return headerObjectType(context, first);
+}
+
+function headerObjectType(context: AstRuleContext<MessageId>, node: TSESTree.Node): string | null | undefined {
+  const object = context.dataflow.objectLiteral(node);
+  if (!object) return undefined;
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.Property && (propertyName(property) ?? '').toLowerCase() === 'content-type') return typeValue(context, property.value);
+  }
+  return undefined;
+}
+
+function typeValue(context: AstRuleContext<MessageId>, node: TSESTree.Node): string | null {
+  const value = context.dataflow.constant(node)?.value;
+  return typeof value === 'string' ? value : null;
+}
+
+/**
+ * Without an explicit type, a body is read as HTML only when it starts with markup: the value is
+ * at risk when its constant start is empty (the attacker writes the first character) or is markup.
+ */
+function attackerControlsStart(context: AstRuleContext<MessageId>, value: TSESTree.Node): boolean {
+  const node = unwrap(value);
+  // JSON.stringify output starts with `"`, `{` or `[`
+  if (node.type === AST_NODE_TYPES.CallExpression && context.file.getText(node.callee) === 'JSON.stringify') return false;
+  const prefix = context.dataflow.constantPrefix(node);
+  return prefix === undefined || prefix === '' || prefix.trimStart().startsWith('<');
+}
+
+/** Objects, arrays and whole parsed request objects are sent as JSON, not HTML. */
+function isStructuredValue(context: AstRuleContext<MessageId>, input: TSESTree.Node, depth: number): boolean {
+  if (depth > 4) return false;
+  const { dataflow } = context;
+  const node = unwrap(input);
+  switch (node.type) {
+    case AST_NODE_TYPES.ObjectExpression:
+    case AST_NODE_TYPES.ArrayExpression:
+      return true;
+    case AST_NODE_TYPES.AwaitExpression:
+      return isStructuredValue(context, node.argument, depth + 1);
+    case AST_NODE_TYPES.Identifier: {
+      const definition = dataflow.definition(node);
+      return !!definition && isStructuredValue(context, definition, depth + 1);
+    }
+    case AST_NODE_TYPES.MemberExpression:
+      return REQUEST_OBJECTS.has(propertyName(node) ?? '') && dataflow.isRequest(node.object);
+    case AST_NODE_TYPES.CallExpression: {
+      // await request.json(), await req.formData()
+      const receiver = calleeObject(node);
+      return !!receiver && /^(?:json|formData)$/.test(calleeName(node) ?? '') && dataflow.isRequest(receiver);
+    }
+    default:
+      return false;
+  }
+}
+
+/** Whether `setter` runs on every path to `sink`: it comes first, in a block that also holds the sink. */
+function runsBefore(setter: TSESTree.Node, sink: TSESTree.Node): boolean {
+  if (setter.range[0] >= sink.range[0]) return false;
+  let block: TSESTree.Node | undefined = setter.parent;
+  while (block && block.type !== AST_NODE_TYPES.BlockStatement && block.type !== AST_NODE_TYPES.Program && block.type !== AST_NODE_TYPES.SwitchCase && !isFunction(block)) {
+    // a setter inside a condition (`if (x) res.type('json')`) does not always run
+    if (block.type === AST_NODE_TYPES.IfStatement || block.type === AST_NODE_TYPES.ConditionalExpression || block.type === AST_NODE_TYPES.LogicalExpression) return false;
+    block = block.parent;
+  }
+  return !!block && block.range[0] <= sink.range[0] && sink.range[1] <= block.range[1];
+}
+
+function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
+  return undefined;
+}
