@@ -25,7 +25,8 @@ fi
 [ "$(node -p 'process.versions.node.split(".")[0]')" = 20 ] || { echo "tools: code-server 4.100.3 needs Node 20" >&2; exit 1; }
 command -v rg >/dev/null || { echo "tools: ripgrep (rg) is missing: apt-get install ripgrep" >&2; exit 1; }
 # node-gyp must use the headers already on the machine: a header download would fail.
-if [ -z "${npm_config_nodedir:-}" ] && [ -f /usr/include/node/node.h ]; then export npm_config_nodedir=/usr; fi
+NODE_PREFIX="$(dirname "$(dirname "$(readlink -f "$(command -v node)")")")"
+if [ -z "${npm_config_nodedir:-}" ] && [ -f "$NODE_PREFIX/include/node/node.h" ]; then export npm_config_nodedir="$NODE_PREFIX"; fi
 
 : > "$LOG"
 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
