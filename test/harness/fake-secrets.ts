@@ -155,7 +155,7 @@ export const FAKE_SECRETS: Record<string, Generator> = {
   'db-password': simple((d) => `${d(18)}`),
   'hex-32': simple((d) => d(32, HEX)),
   'hex-40': simple((d) => d(40, HEX)),
-  'base64-32': simple((d) => `${d(42, BASE64)}=`),
+  'base64-32': simple((d) => `${d(43, BASE64)}=`),
   token: simple((d) => d(32, URLSAFE)),
   uuid: simple((d) => uuid(d)),
 };

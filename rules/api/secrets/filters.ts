@@ -18,7 +18,7 @@ const PLACEHOLDER_WORDS = [
   'changeme', 'change_me', 'change-me', 'changeit', 'your_', 'your-', 'yourapi', 'yourkey', 'yourtoken', 'yoursecret', 'yourpass',
   'placeholder', 'redacted', 'replace', 'insert', 'fillme', 'fill_me', 'fill-me', 'todo', 'fixme', 'tbd',
   '_here', '-here', 'here_', 'enter_', 'enter-', 'put_your', 'my_api_key', 'myapikey', 'my-api-key', 'my_secret', 'mysecret',
-  'my_password', 'mypassword', 'lorem', 'ipsum', 'foobar', 'xxxx', 'yyyy', 'zzzz', '****', '••••', '....', '…', 'sample', 'example',
+  'my_password', 'mypassword', 'password', 'passwd', 'secret', 'lorem', 'ipsum', 'foobar', 'xxxx', 'yyyy', 'zzzz', '****', '••••', '....', '…', 'sample', 'example',
 ];
 /** Whole values that are words or defaults, not credentials. */
 const PLACEHOLDER_VALUES = new Set([
@@ -47,7 +47,7 @@ const ENVIRONMENT = [
   /^@[A-Za-z_]+@$/, /\bENV\[/, /\benv\(/i, /process\.env/, /os\.environ/, /getenv/i, /Environment\.GetEnvironmentVariable/,
   /secretKeyRef|valueFrom|secretRef/, /^vault:|vault\.read|^vault\//i, /^op:\/\//, /arn:aws:secretsmanager|arn:aws:ssm|^ssm:|^secretsmanager:/i,
   /\{\{resolve:/, /^sm:\/\//, /keyvault|key_vault|akv:/i, /^!(?:Ref|Sub|GetAtt|ImportValue)\b/, /^gcp-secret:|^projects\/[^/]+\/secrets\//,
-  /^(?:ENC\[|AQICA|sops:)/, /^\*+$/,
+  /^(?:ENC\[|AQICA|sops:)/, /^\*+$/, /^!vault\b/, /^\$ANSIBLE_VAULT/, /^(?:input|getpass|prompt)\(/,
 ];
 
 export function isEnvironmentReference(value: string): boolean {

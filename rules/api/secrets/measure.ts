@@ -22,7 +22,7 @@ export function charClasses(value: string): number {
   let other = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (c >= 97 && c <= 122) lower = 1;
+    if ((c >= 97 && c <= 122) || (c > 127 && /\p{L}/u.test(value[i]!))) lower = 1;
     else if (c >= 65 && c <= 90) upper = 1;
     else if (c >= 48 && c <= 57) digit = 1;
     else other = 1;
@@ -49,10 +49,10 @@ export function isTrivialSequence(value: string): boolean {
  * not a random string: letters only in word-shaped chunks, no digits.
  */
 export function looksLikeWords(value: string): boolean {
-  if (!/^[A-Za-z]+(?:[_\-. ][A-Za-z]+)*$/.test(value)) return false;
-  const words = value.split(/[_\-. ]|(?<=[a-z])(?=[A-Z])/).filter(Boolean);
+  if (!/^\p{L}+(?:[_\-. ]\p{L}+)*$/u.test(value)) return false;
+  const words = value.split(/[_\-. ]|(?<=\p{Ll})(?=\p{Lu})/u).filter(Boolean);
   // Random base62 strings of this length almost always hold a digit; words also need vowels.
-  return words.every((w) => w.length <= 2 || /[aeiouyAEIOUY]/.test(w)) && words.every((w) => w.length < 16);
+  return words.every((w) => w.length <= 2 || /[aeiouyAEIOUY]|[^\x00-\x7f]/.test(w)) && words.every((w) => w.length < 16);
 }
 
 /** Splits a key such as `dbPassword`, `AWS_SECRET_ACCESS_KEY`, `api-key` into lower-case words. */

@@ -272,8 +272,17 @@ function matchPrefix(scan: Scan, detector: PrefixDetector, anchor: string, at: n
   if (isDocumentedExample(secret) || isMarkedFake(secret, key ?? '', line.text, line.previous)) return 0;
   if (isIntegrityHash(line.text, start - line.start) && !/[_-]/.test(anchor)) return 0;
   if (isInDataUri(line.text, start - line.start, secret)) return 0;
+  if (detector.id === 'gcp-api-key' && isFirebaseWebConfig(text, start)) return 0;
   push(scan, { rule: detector.rule, detectorId: detector.id, label: detector.label, env: envFromKey(key, detector.env), start, end, secret, ...(detector.severity ? { severity: detector.severity } : {}), ...(key ? { key } : {}), specific: true });
   return wholeStart + whole.length;
+}
+
+/**
+ * A Firebase web-app config object (`apiKey`, `authDomain`, `messagingSenderId`...): its API key
+ * identifies the project and ships in every web page; Google documents it as not secret.
+ */
+function isFirebaseWebConfig(text: string, at: number): boolean {
+  return /authDomain|firebaseapp\.com|messagingSenderId/.test(text.slice(Math.max(0, at - 400), at + 400));
 }
 
 /** Random enough to be a generated token: not a placeholder, not a run, a varied alphabet. */
@@ -337,7 +346,7 @@ function parsePair(scan: Scan, line: string, ks: number, ke: number, key: string
   else if (/^(?::=|=>|\?\?=|\|\|=|\?=)/.test(rest)) operator = /^(?::=|=>|\?\?=|\|\|=|\?=)/.exec(rest)![0];
   else if (rest[0] === '=' && rest[1] !== '=' && rest[1] !== '~') operator = '=';
   else if (rest[0] === ':' && rest[1] !== ':') operator = ':';
-  else if ((rest[0] === ' ' || i > ke) && (/^\s*(?:ENV|ARG)\s+$/.test(line.slice(0, ks)) || /(?:^|\s)--$/.test(line.slice(0, ks)))) operator = ' '; // ENV KEY value, --password value
+  else if ((rest[0] === ' ' || i > ke) && (/^\s*(?:ENV|ARG)\s+$/.test(line.slice(0, ks)) || /(?:^|\s)--$/.test(line.slice(0, ks)) || /\b(?:machine|login)\s/.test(line.slice(0, ks)) || /(?:^|\/)[._]?netrc$/.test(scan.path))) operator = ' '; // ENV KEY value, --password value, .netrc
   else if (rest[0] === ',' && /\(\s*["']$/.test(line.slice(0, ks))) operator = ','; // setenv("PASSWORD", "...")  / config.set('token', '...')
   if (!operator) return undefined;
   i += operator === ' ' ? 0 : operator.length;
@@ -441,6 +450,7 @@ function evaluatePair(scan: Scan, pair: Pair, start: number, line: Line): void {
   }
   const strength = keyStrength(pair.key);
   if (!strength) return;
+  if (/^api_?key$/i.test(pair.key) && isFirebaseWebConfig(scan.text, start)) return;
   if (!common()) return;
   if (!isGenericSecret(value, strength, line.text, line.end - line.start > 1000)) return;
   push(scan, { rule: 'no-hardcoded-secrets', detectorId: strength === 'password' ? 'generic-password' : 'generic-secret', label: strength === 'password' ? 'Password' : 'Secret', env: envNameFor(pair.key), start: valueStart, end: valueStart + value.length, secret: value, key: pair.key, specific: false });
