@@ -476,3 +476,29 @@ describe('data flow for data stores, files and URLs', () => {
     assert.deepEqual(verdicts(code), ['tainted', 'safe', 'tainted']);
   });
 });
+
+describe('data flow for regular-expression input (redos)', () => {
+  it('treats a length limit or a truncation as safe for redos only', () => {
+    const code = `
+      app.post('/a', (req, res) => {
+        const text = req.body.text;
+        if (text.length > 280) return res.sendStatus(413);
+        sink(text, 'redos');
+        sink(text, 'sql');
+      });
+      app.post('/b', (req, res) => {
+        const text = req.body.text;
+        if (text.length <= 280) sink(text, 'redos');
+        sink(text, 'redos');
+        sink(text.slice(0, 100), 'redos');
+        sink(text.slice(1), 'redos');
+      });
+    `;
+    assert.deepEqual(verdicts(code), ['safe', 'tainted', 'safe', 'tainted', 'safe', 'tainted']);
+  });
+
+  it('treats parameters of exported functions as untrusted for redos and xml', () => {
+    const code = `module.exports = function parse(str, xml) { sink(str, 'redos'); sink(xml, 'xml'); sink(str, 'regex'); };`;
+    assert.deepEqual(verdicts(code), ['tainted', 'tainted', 'unknown']);
+  });
+});

@@ -525,6 +525,8 @@ export class ModuleDataflow implements Dataflow {
       if (receiverValue.t === 'taint') {
         if (NON_PROPAGATING_METHODS.has(lastName)) return SAFE;
         if (kind === 'nosql' && STRING_RESULT_METHODS.has(lastName)) return SAFE;
+        // x.slice(0, 256): a truncated string cannot keep a backtracking regex busy for long
+        if (kind === 'redos' && /^(?:slice|substring|substr)$/.test(lastName) && args.length === 2 && this.constantOf(args[1]!, 0) !== undefined) return SAFE;
         if (lastName === 'replace' || lastName === 'replaceAll') {
           if (this.replaceSanitizes(args, kind)) return SAFE;
         }

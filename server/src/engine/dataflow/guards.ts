@@ -226,6 +226,8 @@ export class Guards {
     }
     if (operator === 'in' && this.isSubject(left, subject)) return true;
     if (operator === 'instanceof') return false;
+    // x.length <= 1000: a short string cannot keep a backtracking regex busy for long
+    if (kind === 'redos' && this.lengthBounded(operator, left, right, subject)) return true;
     // ALLOWED.indexOf(x) !== -1 / >= 0 / > -1
     const call = unwrap(left);
     if (call.type === AST_NODE_TYPES.CallExpression && calleeName(call) === 'indexOf') {
@@ -235,6 +237,20 @@ export class Guards {
       if (found && arg && receiver && this.isSubject(arg, subject) && !this.mentions(receiver, subject)) return true;
     }
     return false;
+  }
+
+  /** `x.length < N`, `x.length <= N`, `N > x.length`, `N >= x.length` with N a number literal. */
+  private lengthBounded(operator: string, left: TSESTree.Node, right: TSESTree.Node, subject: Subject): boolean {
+    const isLength = (n: TSESTree.Node): boolean => {
+      const u = unwrap(n);
+      return u.type === AST_NODE_TYPES.MemberExpression && !u.computed && u.property.type === AST_NODE_TYPES.Identifier && u.property.name === 'length' && this.isSubject(u.object, subject);
+    };
+    const isNumber = (n: TSESTree.Node): boolean => {
+      const u = unwrap(n);
+      return u.type === AST_NODE_TYPES.Literal && typeof u.value === 'number';
+    };
+    if ((operator === '<' || operator === '<=') && isLength(left) && isNumber(right)) return true;
+    return (operator === '>' || operator === '>=') && isNumber(left) && isLength(right);
   }
 
   /** `a === b` where one side is the subject (or derived from it) and the other a constant. */
@@ -470,6 +486,8 @@ function negate(operator: string): TSESTree.BinaryExpression['operator'] | undef
     case '==': return '!=';
     case '<': return '>=';
     case '<=': return '>';
+    case '>': return '<=';
+    case '>=': return '<';
     default: return undefined;
   }
 }
