@@ -17,7 +17,9 @@ function codeOf(diagnostic: vscode.Diagnostic): string {
 const injections = (uri: vscode.Uri): vscode.Diagnostic[] =>
   vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'guardline' && codeOf(d) === 'no-command-injection');
 
-async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+const nonEmpty = <T>(list: T[]): T[] | undefined => (list.length ? list : undefined);
+
+async function waitFor<T>(what: string, check: () => T | undefined | false | 0 | Promise<T | undefined | false | 0>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -49,7 +51,7 @@ describe('Guardline in VS Code', () => {
 
   it('shows a finding in the Problems model with code, link, severity and context', async () => {
     const editor = await open('src/app.js');
-    const [finding] = await waitFor('the command injection diagnostic', () => injections(editor.document.uri).length && injections(editor.document.uri));
+    const [finding] = await waitFor('the command injection diagnostic', () => nonEmpty(injections(editor.document.uri)));
     assert.equal(finding!.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(finding!.range.start.line, 7);
     assert.match(finding!.message, /req\.query\.host reaches a shell command/);
@@ -69,7 +71,7 @@ describe('Guardline in VS Code', () => {
 
   it('applies the preferred quick fix, which gives the fixed code', async () => {
     const editor = await open('src/fix.js');
-    const [finding] = await waitFor('the finding', () => injections(editor.document.uri).length && injections(editor.document.uri));
+    const [finding] = await waitFor('the finding', () => nonEmpty(injections(editor.document.uri)));
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, finding!.range, vscode.CodeActionKind.QuickFix.value);
     const fix = actions.find((a) => a.isPreferred);
     assert.ok(fix, `a preferred fix among: ${actions.map((a) => a.title).join(' | ')}`);
@@ -82,7 +84,7 @@ describe('Guardline in VS Code', () => {
 
   it('"Ignore on this line" inserts the comment and puts the cursor where the reason goes', async () => {
     const editor = await open('src/ignore.js');
-    const [finding] = await waitFor('the finding', () => injections(editor.document.uri).length && injections(editor.document.uri));
+    const [finding] = await waitFor('the finding', () => nonEmpty(injections(editor.document.uri)));
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, finding!.range, vscode.CodeActionKind.QuickFix.value);
     const ignore = actions.find((a) => a.title === 'Ignore no-command-injection on this line (with a reason)');
     assert.ok(ignore?.edit, 'the ignore action has an edit');
@@ -105,7 +107,7 @@ describe('Guardline in VS Code', () => {
 
   it('hovers with what, why and how to fix', async () => {
     const editor = await open('src/app.js');
-    const [finding] = await waitFor('the finding', () => injections(editor.document.uri).length && injections(editor.document.uri));
+    const [finding] = await waitFor('the finding', () => nonEmpty(injections(editor.document.uri)));
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, finding!.range.start.translate(0, 1));
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /Untrusted data in a shell command/);
@@ -115,7 +117,7 @@ describe('Guardline in VS Code', () => {
 
   it('opens the "Why this matters" panel for a finding', async () => {
     const editor = await open('src/app.js');
-    const [finding] = await waitFor('the finding', () => injections(editor.document.uri).length && injections(editor.document.uri));
+    const [finding] = await waitFor('the finding', () => nonEmpty(injections(editor.document.uri)));
     editor.selection = new vscode.Selection(finding!.range.start, finding!.range.start);
     await vscode.commands.executeCommand('guardline.explain');
     const tab = await waitFor('the panel', () =>
@@ -126,7 +128,7 @@ describe('Guardline in VS Code', () => {
 
   it('counts findings by priority in the status bar', async () => {
     await open('src/app.js');
-    const status = await waitFor('a status with findings', () => api.status()?.counts.critical && api.status());
+    const status = await waitFor('a status with findings', () => (api.status()?.counts.critical ? api.status() : undefined));
     assert.ok(status.counts.critical >= 1);
     assert.match(api.statusText(), /Guardline: \d+ critical/);
   });
