@@ -90,7 +90,7 @@ export default defineAstRule<MessageId>({
         const types = { calls: typeCalls, assignments: typeAssignments };
         for (const call of calls) report(context, callSink(context, call, frameworks), types);
         for (const node of bodyAssignments) report(context, koaSink(context, node), types);
-        if (frameworks.hapi) for (const node of returns) report(context, hapiReturnSink(context, node), types);
+        if (frameworks.hapi) for (const node of returns) report(context, hapiReturnSink(node), types);
       },
     };
   },
@@ -154,7 +154,7 @@ function koaSink(context: AstRuleContext<MessageId>, node: TSESTree.AssignmentEx
 }
 
 /** Hapi: a route handler returning a string sends it as text/html. */
-function hapiReturnSink(context: AstRuleContext<MessageId>, node: TSESTree.ReturnStatement): Sink | undefined {
+function hapiReturnSink(node: TSESTree.ReturnStatement): Sink | undefined {
   const fn = enclosingFunction(node);
   if (!fn || !isHapiHandler(fn)) return undefined;
   const value = node.argument!;
