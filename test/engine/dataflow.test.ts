@@ -475,6 +475,20 @@ describe('data flow for data stores, files and URLs', () => {
     `;
     assert.deepEqual(verdicts(code), ['tainted', 'safe', 'tainted']);
   });
+
+  it('reads list.map(callback) as what the callback returns', () => {
+    const code = `
+      app.post('/ids', (req, res) => {
+        const ids = req.body.ids;
+        sink(ids.map(() => '?').join(','), 'sql');
+        sink(ids.map((id) => "'" + id + "'").join(','), 'sql');
+        sink(ids.map(Number).join(','), 'sql');
+        sink(ids.map(mysql.escape).join(','), 'sql');
+        sink(ids.filter(Boolean).join(','), 'sql');
+      });
+    `;
+    assert.deepEqual(verdicts(code), ['safe', 'tainted', 'safe', 'safe', 'tainted']);
+  });
 });
 
 describe('data flow for regular-expression input (redos)', () => {

@@ -13,7 +13,7 @@ type MessageId = 'sqlInjection' | 'sqlInjectionAudit';
 /** Client libraries whose calls run SQL text. */
 const SQL_MODULES = /^(?:mysql|mysql2|mysql2\/promise|mariadb|pg|pg-pool|pg-promise|postgres|sqlite3|sqlite|better-sqlite3|sql\.js|mssql|oracledb|tedious|sequelize|@sequelize\/core|knex|objection|typeorm|@prisma\/client|@vercel\/postgres|@neondatabase\/serverless|@planetscale\/database|@libsql\/client|duckdb|bun:sqlite)$/;
 /** Modules whose `exec`, `run` or `get` are something else (shells, files, regexes...). */
-const NOT_SQL_MODULES = /^(?:child_process|shelljs|execa|fs|fs\/promises|fs-extra|vm|cross-spawn|#global|lodash|underscore|axios|got|node-fetch|express|koa|redis|ioredis|mongoose|mongodb)$/;
+const NOT_SQL_MODULES = /^(?:child_process|shelljs|execa|fs|fs\/promises|fs-extra|vm|cross-spawn|lodash|underscore|axios|got|node-fetch|express|koa|redis|ioredis|mongoose|mongodb)$/;
 /** Methods named for SQL whatever the receiver (knex, TypeORM and Prisma raw APIs). */
 const RAW_METHODS = new Set([
   'whereRaw', 'orWhereRaw', 'andWhereRaw', 'havingRaw', 'orHavingRaw', 'andHavingRaw', 'orderByRaw', 'groupByRaw', 'joinRaw', 'fromRaw',

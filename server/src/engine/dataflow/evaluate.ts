@@ -525,6 +525,14 @@ export class ModuleDataflow implements Dataflow {
       if (receiverValue.t === 'taint') {
         if (NON_PROPAGATING_METHODS.has(lastName)) return SAFE;
         if (kind === 'nosql' && STRING_RESULT_METHODS.has(lastName)) return SAFE;
+        // ids.map(() => '?'): the result holds what the callback returns, not the elements
+        const mapper = (lastName === 'map' || lastName === 'flatMap') && args[0] ? unwrap(args[0]) : undefined;
+        if (mapper && isFunction(mapper) && depth < MAX_CALL_DEPTH) {
+          return this.returnsOf(mapper).reduce<Value>((acc, r) => join(acc, this.evaluate(r, kind, undefined, depth + 1)), SAFE);
+        }
+        // ids.map(Number), names.map(connection.escape)
+        const mapperName = mapper && !isFunction(mapper) ? this.calleeText(mapper) : '';
+        if (mapperName && (NEUTRALISING_CALLS.has(mapperName) || this.sanitizerKinds(mapperName).includes(kind))) return SAFE;
         // x.slice(0, 256): a truncated string cannot keep a backtracking regex busy for long
         if (kind === 'redos' && /^(?:slice|substring|substr)$/.test(lastName) && args.length === 2 && this.constantOf(args[1]!, 0) !== undefined) return SAFE;
         if (lastName === 'replace' || lastName === 'replaceAll') {
