@@ -2,10 +2,10 @@
 // safe (constant or sanitised), unknown, tainted (with its source and path), or one of the
 // framework objects an attacker's data is read from (a request, the page location...).
 // Evaluation is on demand, from sinks backwards, so a file pays only for the sinks it has.
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/types';
 import type { Constant, Dataflow, ModuleRef, SinkKind, SourceKind, Taint, Verdict } from '../../../../rules/api/dataflow';
 import type { FlowStep } from '../../../../rules/api/types';
-import { calleeName, calleeObject, isFunction, propertyName, stringValue, unwrap, type FunctionNode } from '../../../../rules/api/ast';
+import { AST_NODE_TYPES, calleeName, calleeObject, isFunction, propertyName, stringValue, unwrap, type FunctionNode } from '../../../../rules/api/ast';
 import {
   DOCUMENT_TAINTED_PROPS, ELEMENT_CALLBACK_METHODS, EXPORTED_PARAM_SINKS, LOCATION_TAINTED_PROPS, MUTATING_METHODS,
   NEUTRALISING_CALLS, NON_PROPAGATING_METHODS, PROPAGATING_CALLS, REQUEST_NESTED, REQUEST_PARAM_NAMES,
@@ -580,6 +580,11 @@ export class ModuleDataflow implements Dataflow {
     if (kind === 'path' && /^(?:\\\.\\\.|\\\.\{2,\}|\\\.\\\.\+|\\\.\{2\})$/.test(source)) return true;
     if ((kind === 'header' || kind === 'log') && /\\r|\\n/.test(source)) return true;
     if (kind === 'xss' && /</.test(source) && />/.test(source)) return true;
+    // s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'): the usual hand-written escapeRegExp
+    if (kind === 'regex' && /^\(?\[[^^]/.test(source) && ['.', '*', '+', '?', '(', '[', '\\\\'].every((c) => source.includes(c))) {
+      const replacement = args[1] ? stringValue(unwrap(args[1])) : undefined;
+      return replacement !== undefined && /^\\\$[&1]$/.test(replacement);
+    }
     return false;
   }
 
