@@ -66,6 +66,8 @@ const DOCUMENTED_EXAMPLES = new Set([
   'xoxb-not-a-real-token-this-will-not-work',
   'xoxp-not-a-real-token',
   'xoxb-123456789012-1234567890123-abcdefghijklmnopqrstuvwx',
+  'Tr0ub4dor&3', // xkcd 936
+  'correcthorsebatterystaple',
 ]);
 
 export function isDocumentedExample(value: string): boolean {

@@ -30,6 +30,14 @@ const METADATA_SUFFIXES = new Set([
 /** Before the secret word, these turn the key into a question or a command about it. */
 const NEGATING_PREFIXES = new Set(['is', 'has', 'show', 'hide', 'toggle', 'use', 'uses', 'enable', 'disable', 'allow', 'require', 'requires', 'no', 'min', 'max', 'forgot', 'validate', 'num', 'total', 'invalid', 'should', 'can', 'need', 'needs', 'check', 'verify', 'compare', 'encode', 'decode', 'parse', 'get', 'fetch', 'load', 'read', 'on', 'handle', 'render', 'last', 'next', 'prev', 'previous']);
 
+/** Words written together (`PGPASSWORD`, `dbpasswd`, `slacktoken`) read as their secret part. */
+const COMPOUND_SUFFIXES = ['password', 'passwd', 'passphrase', 'secret', 'token', 'apikey', 'secretkey', 'privatekey', 'accesskey'];
+function compoundWord(word: string): string {
+  if (PASSWORD_WORDS.has(word) || SECRET_WORDS.has(word) || TOKEN_WORDS.has(word)) return word;
+  const suffix = COMPOUND_SUFFIXES.find((s) => word.length > s.length + 1 && word.endsWith(s));
+  return suffix ?? word;
+}
+
 /** How strongly a key names a secret, or undefined when it does not. */
 export function keyStrength(key: string): KeyStrength | undefined {
   const words = keyWords(key);
@@ -37,7 +45,7 @@ export function keyStrength(key: string): KeyStrength | undefined {
   let found = -1;
   let strength: KeyStrength | undefined;
   for (let i = words.length - 1; i >= 0 && found < 0; i--) {
-    const word = words[i]!;
+    const word = compoundWord(words[i]!);
     if (PASSWORD_WORDS.has(word)) {
       found = i;
       strength = 'password';

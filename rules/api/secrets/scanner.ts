@@ -63,7 +63,8 @@ type Handler =
   | { kind: 'url' }
   | { kind: 'pem' }
   | { kind: 'putty' }
-  | { kind: 'jwt' };
+  | { kind: 'jwt' }
+  | { kind: 'userFlag' };
 
 /** Key words the generic and keyed detectors start from (lower case, matched case-insensitively). */
 const GENERIC_KEYWORDS = [
@@ -83,6 +84,9 @@ for (const detector of PROVIDER_DETECTORS) {
 }
 for (const keyword of GENERIC_KEYWORDS) add(CASE_INSENSITIVE, keyword, { kind: 'keyword' });
 add(CASE_SENSITIVE, '://', { kind: 'url' });
+add(CASE_SENSITIVE, ' -u ', { kind: 'userFlag' });
+add(CASE_SENSITIVE, ' --user ', { kind: 'userFlag' });
+add(CASE_SENSITIVE, ' --user=', { kind: 'userFlag' });
 add(CASE_SENSITIVE, '-----BEGIN ', { kind: 'pem' });
 add(CASE_SENSITIVE, 'PuTTY-User-Key-File-', { kind: 'putty' });
 add(CASE_SENSITIVE, 'eyJ', { kind: 'jwt' });
@@ -211,6 +215,9 @@ function runHandler(scan: Scan, handler: Handler, at: number): number {
       return matchPutty(scan, at);
     case 'jwt':
       return matchJwt(scan, at);
+    case 'userFlag':
+      if (scan.kind !== 'lock') matchUserFlag(scan, at);
+      return 0;
   }
 }
 
@@ -348,11 +355,15 @@ function parsePair(scan: Scan, line: string, ks: number, ke: number, key: string
   else if (rest[0] === ':' && rest[1] !== ':') operator = ':';
   else if ((rest[0] === ' ' || i > ke) && (/^\s*(?:ENV|ARG)\s+$/.test(line.slice(0, ks)) || /(?:^|\s)--$/.test(line.slice(0, ks)) || /\b(?:machine|login)\s/.test(line.slice(0, ks)) || /(?:^|\/)[._]?netrc$/.test(scan.path))) operator = ' '; // ENV KEY value, --password value, .netrc
   else if (rest[0] === ',' && /\(\s*["']$/.test(line.slice(0, ks))) operator = ','; // setenv("PASSWORD", "...")  / config.set('token', '...')
+  else if (/\bkey\s*=\s*["']$/.test(line.slice(0, ks)) && /^\s*value\s*=/.test(line.slice(i))) {
+    i += /^\s*value\s*/.exec(line.slice(i))![0].length; // <add key="SmtpPassword" value="..." />
+    operator = '=';
+  }
   if (!operator) return undefined;
   i += operator === ' ' ? 0 : operator.length;
   // TypeScript annotation: `password: string = "..."`.
   if (operator === ':' && scan.kind === 'code') {
-    const annotated = /^\s*[A-Za-z_$][\w$.<>[\]|]*\s*=(?!=)/.exec(line.slice(i));
+    const annotated = /^\s*&?(?:'\w+\s+)?(?:mut\s+)?[A-Za-z_$][\w$.<>[\]|:]*\s*=(?!=)/.exec(line.slice(i));
     if (annotated) i += annotated[0].length;
   }
   while (line[i] === ' ' || line[i] === '\t') i++;
@@ -434,6 +445,13 @@ function evaluatePair(scan: Scan, pair: Pair, start: number, line: Line): void {
   }
   value = value.trim();
   if (!value) return;
+  let tested = value;
+  if (scheme && /^basic/i.test(scheme[0])) {
+    // Basic credentials are base64("user:password"): judge the password, report the whole value.
+    const decoded = Buffer.from(value, 'base64').toString('utf8');
+    if (!/^[^:\s]*:\S+$/.test(decoded)) return;
+    tested = decoded.slice(decoded.indexOf(':') + 1);
+  }
   const normalisedKey = keyWords(pair.key).join('_');
   const compactKey = normalisedKey.replace(/_/g, '');
   const col = valueStart - line.start;
@@ -452,7 +470,7 @@ function evaluatePair(scan: Scan, pair: Pair, start: number, line: Line): void {
   if (!strength) return;
   if (/^api_?key$/i.test(pair.key) && isFirebaseWebConfig(scan.text, start)) return;
   if (!common()) return;
-  if (!isGenericSecret(value, strength, line.text, line.end - line.start > 1000)) return;
+  if (!isGenericSecret(tested, tested === value ? strength : 'password', line.text, line.end - line.start > 1000)) return;
   push(scan, { rule: 'no-hardcoded-secrets', detectorId: strength === 'password' ? 'generic-password' : 'generic-secret', label: strength === 'password' ? 'Password' : 'Secret', env: envNameFor(pair.key), start: valueStart, end: valueStart + value.length, secret: value, key: pair.key, specific: false });
 }
 
@@ -492,6 +510,19 @@ function keyBefore(line: string, col: number): string | undefined {
   if (m[3] === ':' && !m[2] && !m[4] && !m[5]) return undefined;
   const key = m[1]!.split('.').pop()!;
   return /^(?:const|let|var|export|return|new|await|ENV|ARG)$/i.test(key) ? undefined : key;
+}
+
+/** `curl -u user:password`, `--user "user:password"`: the password part, when it is not a variable. */
+function matchUserFlag(scan: Scan, at: number): void {
+  const { text } = scan;
+  const line = lineAround(text, at);
+  const m = /^ (?:-u|--user)[ =](["']?)([^\s"':$]{1,64}):([^\s"'$]{3,200})\1(?=[\s;|&)]|$)/.exec(text.slice(at, line.end));
+  if (!m) return;
+  const password = m[3]!;
+  const start = at + m[0].indexOf(`:${password}`) + 1;
+  if (isEnvironmentReference(password) || isPlaceholder(password) || DEV_DEFAULT_PASSWORDS.has(password.toLowerCase())) return;
+  if (isMarkedFake(password, m[2]!, line.text, line.previous) || !isGenericSecret(password, 'password', line.text, false)) return;
+  push(scan, { rule: 'no-hardcoded-secrets', detectorId: 'generic-password', label: 'Password', env: 'PASSWORD', start, end: start + password.length, secret: password, specific: false });
 }
 
 // ---- Credentials in URLs -------------------------------------------------------------------
