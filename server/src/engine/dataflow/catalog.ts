@@ -108,7 +108,7 @@ export const NEUTRALISING_CALLS = new Set([
 export const SANITIZERS: Array<{ names: RegExp; kinds: SinkKind[] }> = [
   // HTML escaping and sanitising: escape-html, he, lodash, validator, DOMPurify, sanitize-html, xss.
   {
-    names: /^(?:.*\.)?(?:escape|escapeHtml|escapeHTML|htmlEscape|escapeXml|escapeXML|xmlEscape|encodeHTML|encodeHtml|htmlEncode|encodeForHTML|encodeForHtmlAttribute|encode|sanitize|sanitizeHtml|sanitizeHTML|purify|filterXSS|xss|inHTMLData|inDoubleQuotedAttr|inSingleQuotedAttr|escapeAttribute|escapeAttr|sanitizeUrl|sanitizeURL|encodeForURL)$/,
+    names: /^(?:.*\.)?(?:escape|escapeHtml|escapeHTML|htmlEscape|escapeXml|escapeXML|xmlEscape|encodeHTML|encodeHtml|htmlEncode|encodeForHTML|encodeForHtmlAttribute|encode|sanitize|sanitizeHtml|sanitizeHTML|purify|filterXSS|xss|inHTMLData|inDoubleQuotedAttr|inSingleQuotedAttr|escapeAttribute|escapeAttr|sanitizeUrl|sanitizeURL|encodeForURL|escapeExpression)$/,
     kinds: ['xss', 'template'],
   },
   { names: /^(?:.*\.)?(?:escape|escapeId|escapeIdentifier|escapeLiteral|escapeString|sqlEscape|escapeSql|escapeSQL|quoteIdentifier)$/, kinds: ['sql'] },
