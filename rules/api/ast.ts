@@ -1,7 +1,13 @@
 // Small syntax helpers that many rules share. Pure functions over typescript-estree nodes.
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import { AST_NODE_TYPES as NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
 
-export { AST_NODE_TYPES };
+/**
+ * The node type enum, read once. Through the bundler's CommonJS interop every
+ * `AST_NODE_TYPES.X` read on the import runs two getters; a local copy is a plain object, and the
+ * engine's hottest loops compare node types millions of times.
+ */
+export const AST_NODE_TYPES: typeof NODE_TYPES = NODE_TYPES;
+export type AST_NODE_TYPES = NODE_TYPES;
 export type { TSESTree };
 
 export type FunctionNode =

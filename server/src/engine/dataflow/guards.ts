@@ -1,9 +1,9 @@
 // Validation that dominates a use: `if (!ALLOWED.includes(x)) return;`, `if (x.includes('..'))
 // throw`, `switch (x) { case 'a': ... }`, a prefix check on a resolved path. A use reached only
 // after such a check is safe for the sink kinds the check protects.
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/types';
 import type { SinkKind } from '../../../../rules/api/dataflow';
-import { calleeName, calleeObject, propertyName, stringValue, unwrap } from '../../../../rules/api/ast';
+import { AST_NODE_TYPES, calleeName, calleeObject, propertyName, stringValue, unwrap } from '../../../../rules/api/ast';
 import type { Binding, ModuleIndex } from './scopes';
 
 /** The value a guard must talk about: a local binding, or a member path such as `req.query.id`. */

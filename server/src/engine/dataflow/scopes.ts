@@ -1,8 +1,8 @@
 // The module index the data-flow queries run on: scopes, bindings and every definition of each
 // binding, local functions and their call sites, route handlers and exported functions. It is
 // filled by listeners that run first in the engine's single walk, then finalised once.
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/types';
-import { isFunction, memberChain, propertyName, stringValue, unwrap, type FunctionNode } from '../../../../rules/api/ast';
+import type { TSESTree } from '@typescript-eslint/types';
+import { AST_NODE_TYPES, isFunction, memberChain, propertyName, stringValue, unwrap, type FunctionNode } from '../../../../rules/api/ast';
 import { MUTATING_METHODS } from './catalog';
 
 /** A step from a value to the part of it a binding receives in destructuring. */
