@@ -39,10 +39,10 @@ app.post('/reviews/update', async (req, res) => {
 
 app.post('/orders/search', async (req, res) => {
   const filter = { $or: [
-    // ruleid: no-nosql-injection
     { customer: req.body.customer },
     { status: 'open' },
   ] };
+  // ruleid: no-nosql-injection
   res.json(await db.collection('orders').find(filter).toArray());
 });
 
@@ -66,6 +66,14 @@ app.delete('/users', async (req, res) => {
   // ruleid: no-nosql-injection
   await User.deleteMany(JSON.parse(req.query.filter));
   res.sendStatus(204);
+});
+
+app.get('/users/search', async (req, res) => {
+  const query = { active: true };
+  if (req.query.team) query.team = String(req.query.team);
+  if (req.query.name) query.name = req.query.name;
+  // ruleid: no-nosql-injection
+  res.json(await User.find(query));
 });
 
 app.get('/profile', async (req, res) => {
@@ -132,6 +140,13 @@ app.get('/products', async (req, res) => {
   const sort = SORTABLE.includes(req.query.sort) ? req.query.sort : 'name';
   // ok: no-nosql-injection
   res.json(await db.collection('products').find({ category: req.query.category.toLowerCase() }).sort({ [sort]: 1 }).toArray());
+});
+
+app.get('/users/by-team', async (req, res) => {
+  const query = { active: true };
+  if (req.query.team) query.team = String(req.query.team);
+  // ok: no-nosql-injection
+  res.json(await User.find(query));
 });
 
 app.get('/count', async (req, res) => {

@@ -116,6 +116,12 @@ class QueryCheck {
       if (wholeIsQuery) this.reportTaint(filter, 'nosql', 'wholeQuery');
       return;
     }
+    // const query = {}; query.owner = req.body.owner;
+    for (const write of this.writesAfter(filter)) {
+      const key = propertyName(write.left);
+      if (key === undefined) this.reportTaint(write.left.property, 'nosql', 'wholeQuery');
+      else this.checkEntry(key, write.right, depth);
+    }
     for (const literal of literals) {
       // A filter with `where` is an SQL ORM's options object (Sequelize, TypeORM, Prisma).
       if (literal.properties.some((p) => p.type === AST_NODE_TYPES.Property && propertyName(p) === 'where')) continue;
@@ -156,6 +162,36 @@ class QueryCheck {
     }
     if (unwrap(value).type === AST_NODE_TYPES.ArrayExpression) return; // equality with an array
     this.checkValue(value);
+  }
+
+  /** `filter.field = value` assignments between the declaration of a local filter and this query. */
+  private writesAfter(filter: TSESTree.Node): Array<TSESTree.AssignmentExpression & { left: TSESTree.MemberExpression }> {
+    const id = unwrap(filter);
+    const definition = id.type === AST_NODE_TYPES.Identifier ? this.context.dataflow.definition(id) : undefined;
+    if (!definition || id.type !== AST_NODE_TYPES.Identifier) return [];
+    let scope: TSESTree.Node | undefined = definition.parent;
+    while (scope && !isFunction(scope) && scope.type !== AST_NODE_TYPES.Program) scope = scope.parent;
+    const writes: Array<TSESTree.AssignmentExpression & { left: TSESTree.MemberExpression }> = [];
+    const stack: TSESTree.Node[] = scope ? [scope] : [];
+    while (stack.length) {
+      const node = stack.pop()!;
+      if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=' && node.left.type === AST_NODE_TYPES.MemberExpression) {
+        const object = unwrap(node.left.object);
+        if (object.type === AST_NODE_TYPES.Identifier && object.name === id.name && node.range[0] > definition.range[1] && node.range[0] < this.call.range[0]) {
+          writes.push(node as TSESTree.AssignmentExpression & { left: TSESTree.MemberExpression });
+        }
+      }
+      for (const key of Object.keys(node) as Array<keyof typeof node>) {
+        if (key === 'parent') continue;
+        const child = node[key] as unknown;
+        if (Array.isArray(child)) {
+          for (const c of child) if (c && typeof (c as TSESTree.Node).type === 'string') stack.push(c as TSESTree.Node);
+        } else if (child && typeof (child as TSESTree.Node).type === 'string') {
+          stack.push(child as TSESTree.Node);
+        }
+      }
+    }
+    return writes;
   }
 
   /** A field value: request data that may be an object is an operator. */
@@ -242,11 +278,15 @@ class QueryCheck {
   }
 
   private report(node: TSESTree.Node, taint: Taint, messageId: 'operatorInjection' | 'wholeQuery'): void {
+    // A value written into the filter elsewhere is reported at the query that runs it.
+    const inCall = node.range[0] >= this.call.range[0] && node.range[1] <= this.call.range[1];
+    const at = inCall ? node : this.call.arguments[0] ?? this.call;
+    const steps = flowSteps(taint, node, `${this.sink} reads it as part of the query`);
     this.context.report({
-      node,
+      node: at,
       messageId,
       data: { source: taint.source.label, sink: this.sink },
-      flow: flowSteps(taint, node, `${this.sink} reads it as part of the query`),
+      flow: inCall ? steps : [...steps.slice(0, -1), { start: node.range[0], end: node.range[1], label: 'written into the query' }, { start: at.range[0], end: at.range[1], label: `${this.sink} runs the query` }],
     });
   }
 

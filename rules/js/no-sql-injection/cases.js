@@ -94,7 +94,28 @@ app.get('/accounts', (req, res) => {
   connection.query({ sql: 'SELECT * FROM accounts WHERE owner = "' + req.query.owner + '"', timeout: 4000 }, (err, rows) => res.json(rows));
 });
 
+function reviewsQuery(product) {
+  return "SELECT * FROM reviews WHERE product = '" + product + "' ORDER BY created DESC";
+}
+app.get('/v1/reviews', (req, res) => {
+  // ruleid: no-sql-injection
+  db.all(reviewsQuery(req.query.product), (err, rows) => res.json(rows));
+});
+
+app.get('/bulk', (req, res) => {
+  const ids = req.body.ids.map((id) => "'" + id + "'").join(', ');
+  // ruleid: no-sql-injection
+  connection.query('DELETE FROM carts WHERE id IN (' + ids + ')', (err) => res.sendStatus(err ? 500 : 204));
+});
+
 // ---- safe
+
+app.get('/v2/bulk', (req, res) => {
+  const ids = req.body.ids;
+  const placeholders = ids.map(() => '?').join(', ');
+  // ok: no-sql-injection
+  connection.query(`DELETE FROM carts WHERE id IN (${placeholders})`, ids, (err) => res.sendStatus(err ? 500 : 204));
+});
 
 app.get('/v2/products/:id', (req, res) => {
   // ok: no-sql-injection

@@ -215,6 +215,12 @@ function sqlPieces(dataflow: Dataflow, input: TSESTree.Node, depth: number): Pie
       }
       if (name === 'format' && node.arguments[0]) return { text: sqlPieces(dataflow, node.arguments[0], depth + 1).text, built: node.arguments.length > 1 };
       if (name === 'trim' && receiver) return sqlPieces(dataflow, receiver, depth + 1);
+      // buildQuery(name): the text a local function returns
+      const fn = node.callee.type === AST_NODE_TYPES.Identifier ? dataflow.definition(node.callee) : undefined;
+      if (fn && isFunction(fn)) {
+        const returned = returnedExpressions(fn).map((r) => sqlPieces(dataflow, r, depth + 1));
+        return { text: returned.map((p) => p.text).join(' ') || '?', built: returned.some((p) => p.built) };
+      }
       return { text: '?', built: false };
     }
     default:
@@ -228,3 +234,27 @@ function fixFor(context: AstRuleContext<MessageId>, call: TSESTree.CallExpressio
   return fix ? { fix } : {};
 }
 
+/** The expressions a function returns, not counting nested functions. */
+function returnedExpressions(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression): TSESTree.Node[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const found: TSESTree.Node[] = [];
+  const stack: TSESTree.Node[] = [fn.body];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.ReturnStatement) {
+      if (node.argument) found.push(node.argument);
+      continue;
+    }
+    if (isFunction(node)) continue;
+    for (const key of Object.keys(node) as Array<keyof typeof node>) {
+      if (key === 'parent') continue;
+      const child = node[key] as unknown;
+      if (Array.isArray(child)) {
+        for (const c of child) if (c && typeof (c as TSESTree.Node).type === 'string') stack.push(c as TSESTree.Node);
+      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
+        stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+  return found;
+}
