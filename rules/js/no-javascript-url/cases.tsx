@@ -2,6 +2,7 @@ import React from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/router';
 import { useSearchParams } from 'react-router-dom';
+import { API_BASE } from './config';
 
 // Literal javascript: URLs: code in a link.
 export function Toolbar({ onSave }: { onSave: () => void }) {
@@ -68,6 +69,8 @@ export function EmbedPreview() {
       <a href={`https://maps.example.com/?q=${target}`}>Map</a>
       {/* ok: no-javascript-url */}
       <a href={target.startsWith('https://') ? target : '#'}>Open</a>
+      {/* ok: no-javascript-url */}
+      <a href={`${API_BASE}/download/${target}`}>Download</a>
     </div>
   );
 }

@@ -139,13 +139,36 @@ function checkValue(context: AstRuleContext<MessageId>, value: TSESTree.Node, at
   if (kind === 'url' && prefix && isSchemeSafePrefix(prefix)) return;
   if (kind === 'redirect' && prefix && (/^https?:\/\/[^/]+\//i.test(prefix) || /^\/[^/\\]/.test(prefix))) return;
   const verdict = dataflow.verdict(value, kind);
-  if (verdict.kind !== 'tainted') return;
+  // `${API_BASE}/items/${id}`: the scheme comes from the first part, which is the developer's.
+  if (verdict.kind !== 'tainted' || (kind === 'url' && !startsTainted(context, value, kind, 0))) return;
   context.report({
     node: value,
     messageId: kind === 'redirect' ? 'scriptSource' : 'scriptUrl',
     data: { source: verdict.taint.source.label, attribute },
     flow: flowSteps(verdict.taint, value, `used as ${attribute}`),
   });
+}
+
+/** Whether untrusted data can be the start of the value (the first operand of each concatenation). */
+function startsTainted(context: AstRuleContext<MessageId>, value: TSESTree.Node, kind: SinkKind, depth: number): boolean {
+  const node = unwrap(value);
+  if (depth > 6) return true;
+  switch (node.type) {
+    case AST_NODE_TYPES.Identifier: {
+      const definition = context.dataflow.definition(node);
+      return definition ? startsTainted(context, definition, kind, depth + 1) : context.dataflow.verdict(node, kind).kind === 'tainted';
+    }
+    case AST_NODE_TYPES.BinaryExpression:
+      return node.operator !== '+' || startsTainted(context, node.left, kind, depth + 1);
+    case AST_NODE_TYPES.TemplateLiteral:
+      return (node.quasis[0]?.value.cooked ?? '') !== '' || !node.expressions[0] || startsTainted(context, node.expressions[0], kind, depth + 1);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return startsTainted(context, node.consequent, kind, depth + 1) || startsTainted(context, node.alternate, kind, depth + 1);
+    case AST_NODE_TYPES.LogicalExpression:
+      return startsTainted(context, node.left, kind, depth + 1) || startsTainted(context, node.right, kind, depth + 1);
+    default:
+      return context.dataflow.verdict(node, kind).kind === 'tainted';
+  }
 }
 
 /** Whether a URL runs script when followed: `javascript:` or `vbscript:`, as browsers read it (case, whitespace). */
