@@ -5,7 +5,7 @@ import { keyWords } from './measure';
 
 export type KeyStrength = 'password' | 'secret' | 'weak';
 
-const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase', 'passcode', 'pw', 'pword']);
+const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase', 'passcode', 'pword']);
 /** Words that make a key secret on their own. */
 const SECRET_WORDS = new Set(['secret', 'secrets', 'credential', 'credentials', 'creds', 'apikey', 'privatekey', 'secretkey', 'accesskey', 'authtoken', 'accesstoken', 'authorization', 'bearer', 'pat', 'passkey', 'sas', 'dsn']);
 /** Words that make a key secret when `key` follows: `api_key`, `signing-key`, `masterKey`. */
@@ -14,7 +14,7 @@ const KEY_QUALIFIERS = new Set(['api', 'access', 'private', 'secret', 'signing',
 const TOKEN_WORDS = new Set(['token', 'tokens']);
 /** After the secret word, these turn the key into metadata about the secret. */
 const METADATA_SUFFIXES = new Set([
-  'length', 'len', 'sha', 'sha1', 'sha256', 'checksum', 'min', 'max', 'size', 'type', 'types', 'kind', 'name', 'names', 'id', 'ids', 'url', 'uri', 'urls', 'endpoint', 'path',
+  'length', 'len', 'color', 'colour', 'bg', 'background', 'border', 'width', 'height', 'margin', 'padding', 'font', 'sha', 'sha1', 'sha256', 'checksum', 'min', 'max', 'size', 'type', 'types', 'kind', 'name', 'names', 'id', 'ids', 'url', 'uri', 'urls', 'endpoint', 'path',
   'file', 'filename', 'dir', 'field', 'fields', 'label', 'placeholder', 'hint', 'regex', 'regexp', 'pattern', 'policy', 'hash', 'hashed', 'digest',
   'salt', 'header', 'prefix', 'suffix', 'expiry', 'expires', 'expiration', 'expire', 'ttl', 'timeout', 'lifetime', 'count', 'index', 'idx', 'enabled',
   'required', 'mode', 'strategy', 'format', 'provider', 'version', 'reset', 'changed', 'updated', 'at', 'date', 'time', 'validator', 'validation',

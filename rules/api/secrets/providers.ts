@@ -165,9 +165,9 @@ export const PROVIDER_DETECTORS: readonly ProviderDetector[] = [
 
   // ---- Messaging and e-mail --------------------------------------------------------------
   // https://api.slack.com/authentication/token-types (xoxb-, xoxp-, xoxa-, xoxr-, xoxe-, xapp-)
-  prefix('slack-bot-token', 'no-messaging-service-tokens', 'Slack bot token', 'SLACK_BOT_TOKEN', ['xoxb-'], `xoxb-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{24}${END}`),
-  prefix('slack-user-token', 'no-messaging-service-tokens', 'Slack user token', 'SLACK_USER_TOKEN', ['xoxp-'], `xoxp-[0-9]{10,13}-[0-9]{10,13}-[0-9]{10,13}-[a-f0-9]{32}${END}`),
-  prefix('slack-app-token', 'no-messaging-service-tokens', 'Slack app-level token', 'SLACK_APP_TOKEN', ['xapp-'], `xapp-\\d-[A-Z0-9]{9,12}-\\d{10,13}-[a-f0-9]{64}${END}`),
+  prefix('slack-bot-token', 'no-messaging-service-tokens', 'Slack bot token', 'SLACK_BOT_TOKEN', ['xoxb-'], `xoxb-[0-9]{8,14}-(?:[0-9]{8,14}-)?[A-Za-z0-9]{18,40}${END}`),
+  prefix('slack-user-token', 'no-messaging-service-tokens', 'Slack user token', 'SLACK_USER_TOKEN', ['xoxp-'], `xoxp-(?:[0-9]{8,14}-){2,3}[A-Za-z0-9]{18,64}${END}`),
+  prefix('slack-app-token', 'no-messaging-service-tokens', 'Slack app-level token', 'SLACK_APP_TOKEN', ['xapp-'], `xapp-\\d-[A-Z0-9]{8,14}-\\d{8,14}-[A-Za-z0-9]{32,80}${END}`),
   prefix('slack-legacy-token', 'no-messaging-service-tokens', 'Slack token', 'SLACK_TOKEN', ['xoxa-', 'xoxr-', 'xoxs-', 'xoxo-', 'xoxe-', 'xoxe.'], `xox(?:[arsoe]-|e\\.xox[bp]-)[0-9A-Za-z-]{20,200}${END}`),
   // https://api.slack.com/messaging/webhooks (hooks.slack.com/services/T.../B.../...)
   prefix('slack-webhook', 'no-messaging-service-tokens', 'Slack incoming webhook URL', 'SLACK_WEBHOOK_URL', ['hooks.slack.com/'], `hooks\\.slack\\.com/(?:services/T[A-Z0-9]{8,12}/B[A-Z0-9]{8,12}/([A-Za-z0-9]{24})|(?:workflows|triggers)/T[A-Z0-9]{8,12}/[A-Za-z0-9/]{20,80})`),
@@ -225,7 +225,7 @@ export const PROVIDER_DETECTORS: readonly ProviderDetector[] = [
   // https://docs.anthropic.com/en/api/getting-started#authentication (sk-ant-api03-..., sk-ant-admin01-...)
   prefix('anthropic-api-key', 'no-ai-service-keys', 'Anthropic API key', 'ANTHROPIC_API_KEY', ['sk-ant-'], `sk-ant-(?:api|admin|oat)\\d\\d-[A-Za-z0-9_-]{80,120}${END}`),
   // https://huggingface.co/docs/hub/security-tokens (hf_ + 34 letters; api_org_ for organisations)
-  prefix('huggingface-token', 'no-ai-service-keys', 'Hugging Face access token', 'HF_TOKEN', ['hf_', 'api_org_'], `(?:hf_|api_org_)[A-Za-z]{34}${END}`),
+  prefix('huggingface-token', 'no-ai-service-keys', 'Hugging Face access token', 'HF_TOKEN', ['hf_', 'api_org_'], `(?:hf_|api_org_)[A-Za-z0-9]{34,40}${END}`),
   // https://console.groq.com/docs/quickstart (gsk_ + 52)
   prefix('groq-api-key', 'no-ai-service-keys', 'Groq API key', 'GROQ_API_KEY', ['gsk_'], `gsk_[A-Za-z0-9]{52}${END}`),
   // https://replicate.com/docs/reference/http#authentication (r8_ + 37)
@@ -327,6 +327,45 @@ export const PROVIDER_DETECTORS: readonly ProviderDetector[] = [
   keyed('launchdarkly-key', 'no-saas-api-tokens', 'LaunchDarkly SDK or API key', 'LAUNCHDARKLY_SDK_KEY', ['launchdarkly', 'ld_sdk'], `(?:sdk|api|mob)-${UUID_RE}`),
   keyed('hubspot-api-key-legacy', 'no-saas-api-tokens', 'HubSpot API key', 'HUBSPOT_API_KEY', ['hubspot'], UUID_RE),
   keyed('segment-write-key', 'no-saas-api-tokens', 'Segment write key', 'SEGMENT_WRITE_KEY', ['segment'], '[A-Za-z0-9]{32}'),
+
+  // ---- More providers with distinctive prefixes --------------------------------------------
+  // https://www.tencentcloud.com/document/product/598/34228 (SecretId: AKID + 32)
+  prefix('tencent-secret-id', 'no-cloud-credentials', 'Tencent Cloud SecretId', 'TENCENTCLOUD_SECRET_ID', ['AKID'], `AKID[A-Za-z0-9]{32}${END}`, { severity: 'high' }),
+  // https://www.scaleway.com/en/docs/identity-and-access-management/iam/reference-content/api-keys/ (access keys: SCW + 17)
+  prefix('scaleway-access-key', 'no-cloud-credentials', 'Scaleway access key', 'SCW_ACCESS_KEY', ['SCW'], `SCW[A-Z0-9]{17}${END}`, { severity: 'high' }),
+  // https://render.com/docs/api#authentication (rnd_ API keys)
+  prefix('render-api-key', 'no-cloud-credentials', 'Render API key', 'RENDER_API_KEY', ['rnd_'], `rnd_[A-Za-z0-9]{32}${END}`),
+  // https://developers.dropbox.com/oauth-guide (short-lived access tokens: sl.)
+  prefix('dropbox-token', 'no-saas-api-tokens', 'Dropbox access token', 'DROPBOX_ACCESS_TOKEN', ['sl.'], `sl\\.[A-Za-z0-9_-]{130,}${END}`),
+  // https://buildkite.com/docs/apis/managing-api-tokens (bkua_ + 40 hex)
+  prefix('buildkite-token', 'no-saas-api-tokens', 'Buildkite API token', 'BUILDKITE_API_TOKEN', ['bkua_'], `bkua_[a-f0-9]{40}${END}`),
+  // https://woocommerce.github.io/woocommerce-rest-api-docs/#authentication (ck_/cs_ + 40 hex)
+  prefix('woocommerce-key', 'no-payment-service-keys', 'WooCommerce REST API key', 'WOOCOMMERCE_CONSUMER_SECRET', ['ck_', 'cs_'], `c[ks]_[a-f0-9]{40}${END}`),
+  // https://developers.klaviyo.com/en/docs/authenticate_#private-key-authentication (pk_ + 34 hex private keys)
+  prefix('klaviyo-private-key', 'no-messaging-service-tokens', 'Klaviyo private API key', 'KLAVIYO_PRIVATE_KEY', ['pk_'], `pk_[a-f0-9]{34}${END}`),
+  // https://resend.com/docs/dashboard/api-keys/introduction (re_ API keys)
+  prefix('resend-api-key', 'no-messaging-service-tokens', 'Resend API key', 'RESEND_API_KEY', ['re_'], `re_[A-Za-z0-9]{8}_[A-Za-z0-9]{24}${END}`),
+  // https://docs.pinecone.io/guides/projects/manage-api-keys (pcsk_ keys)
+  prefix('pinecone-api-key', 'no-ai-service-keys', 'Pinecone API key', 'PINECONE_API_KEY', ['pcsk_'], `pcsk_[A-Za-z0-9_]{50,100}${END}`),
+  // https://docs.fireworks.ai/api-reference/introduction (fw_ keys)
+  prefix('fireworks-api-key', 'no-ai-service-keys', 'Fireworks AI API key', 'FIREWORKS_API_KEY', ['fw_'], `fw_[A-Za-z0-9]{24,}${END}`),
+  // https://elevenlabs.io/docs/api-reference/authentication (sk_ + 48 hex)
+  prefix('elevenlabs-api-key', 'no-ai-service-keys', 'ElevenLabs API key', 'ELEVENLABS_API_KEY', ['sk_'], `sk_[a-f0-9]{48}${END}`),
+  // https://api-docs.deepseek.com/ (sk- + 32 hex, a format several model APIs share)
+  prefix('sk-hex-api-key', 'no-ai-service-keys', 'AI service API key (sk- format)', 'LLM_API_KEY', ['sk-'], `sk-[a-f0-9]{32}${END}`),
+  // https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_flows.htm (session IDs: 00D<org>!<token>)
+  prefix('salesforce-access-token', 'no-saas-api-tokens', 'Salesforce access token', 'SALESFORCE_ACCESS_TOKEN', ['00D'], `00D[A-Za-z0-9]{12,15}![A-Za-z0-9._]{80,}${END}`),
+  keyed('pagerduty-api-key', 'no-monitoring-service-keys', 'PagerDuty API key', 'PAGERDUTY_TOKEN', ['pagerduty', 'pd_token'], '[A-Za-z0-9_+-]{20}'),
+  keyed('splunk-hec-token', 'no-monitoring-service-keys', 'Splunk HEC token', 'SPLUNK_HEC_TOKEN', ['splunk', 'hec'], UUID_RE),
+  keyed('mixpanel-secret', 'no-saas-api-tokens', 'Mixpanel or Amplitude secret', 'MIXPANEL_API_SECRET', ['mixpanel', 'amplitude'], '[a-f0-9]{32}'),
+  keyed('bugsnag-rollbar-token', 'no-monitoring-service-keys', 'Bugsnag or Rollbar token', 'ROLLBAR_ACCESS_TOKEN', ['bugsnag', 'rollbar'], '[a-f0-9]{32}'),
+  keyed('pusher-secret', 'no-messaging-service-tokens', 'Pusher app secret', 'PUSHER_APP_SECRET', ['pusher'], '[a-f0-9]{20}'),
+  keyed('linode-token', 'no-cloud-credentials', 'Linode personal access token', 'LINODE_TOKEN', ['linode'], '[a-f0-9]{64}'),
+  keyed('vultr-api-key', 'no-cloud-credentials', 'Vultr API key', 'VULTR_API_KEY', ['vultr'], '[A-Z0-9]{36}'),
+  keyed('ibm-cloud-api-key', 'no-cloud-credentials', 'IBM Cloud API key', 'IBMCLOUD_API_KEY', ['ibm', 'ibmcloud'], '[A-Za-z0-9_-]{44}'),
+  keyed('binance-api-key', 'no-payment-service-keys', 'Binance API key or secret', 'BINANCE_API_SECRET', ['binance'], '[A-Za-z0-9]{64}'),
+  keyed('zoom-secret', 'no-saas-api-tokens', 'Zoom app secret', 'ZOOM_CLIENT_SECRET', ['zoom'], '[A-Za-z0-9]{32}'),
+  keyed('fastly-api-token', 'no-cloud-credentials', 'Fastly API token', 'FASTLY_API_TOKEN', ['fastly'], '[A-Za-z0-9_-]{32}'),
 
   // ---- Private keys with a fixed prefix --------------------------------------------------
   // https://age-encryption.org/v1 (AGE-SECRET-KEY-1 + 58 bech32 characters)

@@ -72,7 +72,7 @@ const GENERIC_KEYWORDS = [
   'apikey', 'api_key', 'api-key', 'api.key', 'accesskey', 'access_key', 'access-key', 'privatekey', 'private_key', 'private-key',
   'signingkey', 'signing_key', 'encryptionkey', 'encryption_key', 'masterkey', 'master_key', 'appkey', 'app_key', 'accountkey', 'account_key',
   'subscriptionkey', 'subscription_key', 'sharedkey', 'shared_key', 'clientkey', 'client_key', 'consumerkey', 'consumer_key',
-  'licensekey', 'license_key', 'sessionkey', 'session_key', 'hmackey', 'hmac_key', 'jwtkey', 'jwt_key', 'webhookkey', 'pat', 'dsn', 'pw',
+  'licensekey', 'license_key', 'sessionkey', 'session_key', 'hmackey', 'hmac_key', 'jwtkey', 'jwt_key', 'webhookkey', 'pat', 'dsn',
 ];
 
 const CASE_SENSITIVE = new Map<string, Handler[]>();
@@ -412,6 +412,7 @@ function readValue(scan: Scan, line: string, i: number, key: string, operator: s
   const scheme = /^(?:Bearer|Basic|Token|token|bearer)$/.test(value) ? /^[ \t]+([^\s"'`;,)}\]<>]+)/.exec(line.slice(at + value.length)) : null;
   if (scheme) value += line.slice(at + value.length, at + value.length + scheme[0].length); // Authorization: Bearer <value>
   if (value.endsWith('\\')) value = value.slice(0, -1);
+  if (/[()[\]{}]/.test(value) || value.startsWith('...')) return undefined; // code in a README or a comment, not a value
   return { key, value, valueStart: at, quoted: false };
 }
 
@@ -483,6 +484,8 @@ export function isGenericSecret(value: string, strength: 'password' | 'secret' |
   if (isHashLike(value, line)) return false;
   if (looksLikeWords(value) && !(strength === 'password' && charClasses(value) >= 3)) return false;
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?$/.test(value)) return false; // config.secret, this.token
+  if (/\[[^\]]*\][*+?{]|\(\?<?[=!:<]|\\[dswbDSWB]/.test(value)) return false; // a regular expression
+  if (/^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(value)) return false; // a colour
   const bits = entropy(value);
   const classes = charClasses(value);
   if (minified) return value.length >= 16 && bits >= 3.5 && classes >= 2 && !looksLikeWords(value);
