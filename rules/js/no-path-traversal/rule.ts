@@ -3,12 +3,12 @@
 // `express.static`. Only request sources count: an exported library function that takes a path
 // is doing what it says.
 import { defineAstRule } from '../../api/define-rule';
-import { AST_NODE_TYPES, calleeName, calleeObject, findProperty, unwrap, type TSESTree } from '../../api/ast';
+import { AST_NODE_TYPES, calleeName, calleeObject, findProperty, isFunction, propertyName, unwrap, type TSESTree } from '../../api/ast';
 import type { AstRuleContext } from '../../api/types';
 import type { Dataflow } from '../../api/dataflow';
 import { flowSteps } from '../../api/flow';
 
-type MessageId = 'pathTraversal';
+type MessageId = 'pathTraversal' | 'zipSlip';
 
 /** fs functions whose first argument is a path they read, write, list or delete. */
 const FS_PATH_FUNCTIONS = new Set([
@@ -38,6 +38,7 @@ export default defineAstRule<MessageId>({
     fixable: null,
     messages: {
       pathTraversal: '{{source}} reaches the file path of {{sink}}; with `../` or an absolute path an attacker can reach files outside the intended folder.',
+      zipSlip: 'The archive entry name {{source}} reaches the file path of {{sink}}; an archive can hold names like `../../app.js` that write outside the target folder (zip slip).',
     },
     sources: [{ name: 'semgrep: javascript.express.security.audit.express-path-join-resolve-traversal', relation: 'inspired' }],
     tags: ['path-traversal', 'file'],
@@ -71,6 +72,20 @@ function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression
   if (!sink) return;
   for (const path of sink.paths) {
     const verdict = context.dataflow.verdict(path, 'path');
+    if (verdict.kind === 'unknown' && !sink.rejectsDotDot) {
+      // Zip slip: a file name read from an archive, unchecked (a checked one would be safe).
+      const entry = archiveEntryName(context.dataflow, path, 0);
+      if (entry) {
+        const label = context.file.getText(entry);
+        context.report({
+          node: path,
+          messageId: 'zipSlip',
+          data: { source: label, sink: sink.label },
+          flow: [{ start: entry.range[0], end: entry.range[1], label: `${label} (name stored in the archive)` }, { start: path.range[0], end: path.range[1], label: `${sink.label} opens this path` }],
+        });
+      }
+      continue;
+    }
     if (verdict.kind !== 'tainted' || !SERVER_SOURCES.has(verdict.taint.source.kind)) continue;
     if (sink.rejectsDotDot && !keepsDotDot(context.dataflow, path, 0)) continue;
     context.report({
@@ -80,6 +95,84 @@ function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression
       flow: flowSteps(verdict.taint, path, `${sink.label} opens this path`),
     });
   }
+}
+
+/** Properties that hold an entry's name in unzipper, yauzl, adm-zip, tar and tar-stream. */
+const ENTRY_NAME_PROPS = new Set(['path', 'fileName', 'entryName', 'name']);
+
+/**
+ * The archive entry name inside a path expression, if any: `entry.path` of an
+ * `.on('entry', entry => ...)` handler (unzipper, yauzl, tar, tar-stream's `header.name`),
+ * or `entry.entryName` of adm-zip's `getEntries()`.
+ */
+function archiveEntryName(dataflow: Dataflow, input: TSESTree.Node, depth: number): TSESTree.Node | undefined {
+  const node = unwrap(input);
+  if (depth > 6) return undefined;
+  switch (node.type) {
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = propertyName(node);
+      const object = unwrap(node.object);
+      if (name && ENTRY_NAME_PROPS.has(name) && object.type === AST_NODE_TYPES.Identifier && isEntryParameter(dataflow, object)) return node;
+      return undefined;
+    }
+    case AST_NODE_TYPES.Identifier: {
+      for (const definition of dataflow.definitions(node)) {
+        const found = archiveEntryName(dataflow, definition, depth + 1);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    case AST_NODE_TYPES.BinaryExpression:
+      return node.operator === '+' ? archiveEntryName(dataflow, node.left, depth + 1) ?? archiveEntryName(dataflow, node.right, depth + 1) : undefined;
+    case AST_NODE_TYPES.TemplateLiteral:
+      for (const expression of node.expressions) {
+        const found = archiveEntryName(dataflow, expression, depth + 1);
+        if (found) return found;
+      }
+      return undefined;
+    case AST_NODE_TYPES.CallExpression: {
+      // path.join(dest, entry.path), path.resolve(...), path.normalize(...); not path.basename
+      const name = calleeName(node);
+      if (!name || !/^(?:join|resolve|normalize|concat|toString|replace)$/.test(name)) return undefined;
+      for (const arg of node.arguments) {
+        const found = archiveEntryName(dataflow, arg, depth + 1);
+        if (found) return found;
+      }
+      const receiver = calleeObject(node);
+      return name === 'concat' || name === 'toString' || name === 'replace' ? receiver && archiveEntryName(dataflow, receiver, depth + 1) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Whether `id` is the entry (or tar-stream header) parameter of an archive callback. */
+function isEntryParameter(dataflow: Dataflow, id: TSESTree.Identifier): boolean {
+  const fn = parameterOwner(id);
+  if (!fn) return false;
+  const index = fn.params.findIndex((p) => p.type === AST_NODE_TYPES.Identifier && p.name === id.name);
+  const call = fn.parent;
+  if (index < 0 || call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
+  const method = calleeName(call);
+  const receiver = calleeObject(call);
+  if (method === 'on' || method === 'once') {
+    const event = call.arguments[0] && dataflow.constant(call.arguments[0])?.value;
+    return event === 'entry' && index === 0;
+  }
+  // adm-zip: zip.getEntries().forEach((entry) => ...)
+  if (method === 'forEach' && index === 0 && receiver) {
+    const list = unwrap(receiver);
+    return list.type === AST_NODE_TYPES.CallExpression && calleeName(list) === 'getEntries';
+  }
+  return false;
+}
+
+/** The function an identifier is a parameter of, found by walking up to the nearest function that declares it. */
+function parameterOwner(id: TSESTree.Identifier): TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | undefined {
+  for (let current: TSESTree.Node | undefined = id.parent; current; current = current.parent) {
+    if (isFunction(current) && current.params.some((p) => p.type === AST_NODE_TYPES.Identifier && p.name === id.name)) return current;
+  }
+  return undefined;
 }
 
 function sinkOf(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression): PathSink | undefined {
