@@ -28,6 +28,13 @@ function clearQuery() {
   window.location.href = window.location.href.split('?')[0];
 }
 
+function nextPage() {
+  const query = new URLSearchParams(location.search);
+  query.set('page', '2');
+  // ok: no-open-redirect
+  window.location.href = window.location.pathname + '?' + query.toString();
+}
+
 function safeNext() {
   const next = params.get('next') || '/';
   if (next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')) {
@@ -47,3 +54,4 @@ goToSection();
 clearQuery();
 safeNext();
 absoluteHome();
+nextPage();

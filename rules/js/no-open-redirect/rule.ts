@@ -132,8 +132,9 @@ function report(context: AstRuleContext<MessageId>, target: TSESTree.Node, sink:
 }
 
 /**
- * `location.href`, `document.URL` or a leading slice of them (`location.href.split('#')[0]`): the
- * page's own address, which starts with this site's origin.
+ * `location.href`, `location.pathname`, `document.URL` or a leading slice of them
+ * (`location.href.split('#')[0]`): the page's own address, on this site. (A path such as
+ * `//evil.com/x` is possible in theory, but reloading the current page is what this code does.)
  */
 function ownPageUrl(context: AstRuleContext<MessageId>, part: TSESTree.Node): boolean {
   let node = unwrap(part);
@@ -156,5 +157,5 @@ function ownPageUrl(context: AstRuleContext<MessageId>, part: TSESTree.Node): bo
   const ref = context.dataflow.moduleRef(node);
   if (!ref || ref.module !== '#global') return false;
   const path = ref.path.join('.');
-  return path === 'location.href' || path === 'document.location.href' || path === 'document.URL' || path === 'document.documentURI' || path === 'location';
+  return /^(?:document\.)?location(?:\.href|\.pathname)?$|^document\.(?:URL|documentURI)$/.test(path);
 }
