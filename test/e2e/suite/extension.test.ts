@@ -138,8 +138,9 @@ describe('Guardline in VS Code', () => {
     await waitFor('the finding', () => injections(editor.document.uri).length > 0);
     const config = vscode.workspace.getConfiguration('guardline', editor.document.uri);
     try {
-      await config.update('rules', { 'no-command-injection': 'medium' }, vscode.ConfigurationTarget.Workspace);
-      await waitFor('the finding as a warning', () => injections(editor.document.uri)[0]?.severity === vscode.DiagnosticSeverity.Warning);
+      // An informational finding is never raised by the deployment context: it shows as a hint.
+      await config.update('rules', { 'no-command-injection': 'info' }, vscode.ConfigurationTarget.Workspace);
+      await waitFor('the finding as a hint', () => injections(editor.document.uri)[0]?.severity === vscode.DiagnosticSeverity.Hint);
       await config.update('minimumPriority', 'high', vscode.ConfigurationTarget.Workspace);
       await waitFor('the finding hidden', () => injections(editor.document.uri).length === 0);
     } finally {
@@ -157,7 +158,8 @@ describe('Guardline in VS Code', () => {
     try {
       const lowered = new TextDecoder().decode(original).replace('no-command-injection: critical', 'no-command-injection: low');
       await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(lowered));
-      await waitFor('the finding re-ranked', () => injections(editor.document.uri)[0]?.severity === vscode.DiagnosticSeverity.Information);
+      // Low, raised by the service's exposure at most to medium: no longer an error.
+      await waitFor('the finding re-ranked', () => (injections(editor.document.uri)[0]?.severity ?? 0) > vscode.DiagnosticSeverity.Error);
     } finally {
       await vscode.workspace.fs.writeFile(config, original);
     }
