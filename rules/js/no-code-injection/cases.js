@@ -54,6 +54,15 @@ app.get('/jsonp-ish', (req, res) => {
   res.json(data);
 });
 
+// An old mathjs (its evaluator was called eval before v6) let expressions escape to JavaScript.
+const mathjs = require('mathjs');
+app.post('/calculator', (req, res) => {
+  // ruleid: no-code-injection
+  res.json({ output: mathjs.eval(req.body.eqn) });
+  // ok: no-code-injection
+  res.json({ output: mathjs.evaluate(req.body.eqn) });
+});
+
 // Safe: the value is a number, an allow-listed name, or data embedded with JSON.stringify.
 const OPERATIONS = { add: 'a + b', sub: 'a - b', mul: 'a * b' };
 

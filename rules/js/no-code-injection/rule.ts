@@ -113,6 +113,8 @@ function codeSink(context: AstRuleContext<MessageId>, call: TSESTree.CallExpress
     return undefined;
   }
   if (ref.module === 'vm2') return vm2Sink(ref, isNew, first);
+  // mathjs before v6 named its evaluator `eval`, and those versions let expressions reach the Function constructor.
+  if (ref.module === 'mathjs' && !isNew && ref.path.length === 1 && last === 'eval') return { code: [first], label: 'mathjs.eval() (mathjs < 6)', audit: false };
   // safe-eval and its forks evaluate in a vm context that is known to be escapable.
   if ((ref.module === 'safe-eval' || ref.module === 'notevil') && ref.path.length === 0 && !isNew) return { code: [first], label: `${ref.module}()`, audit: true };
   return undefined;
