@@ -3,7 +3,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { analyze } from '../engine/engine';
-import { CONFIG_FILE_NAMES, DEFAULT_SETTINGS, ignoreMatcher, parseSettings, type ConfigProblem, type GuardlineSettings } from '../engine/config';
+import { CONFIG_FILE_NAMES, ignoreMatcher, type ConfigProblem, type GuardlineSettings } from '../engine/config';
+import { loadProject } from '../engine/context';
 import type { Finding } from '../engine/finding';
 import { walkFiles, type WalkNote } from './walk';
 import { applyBaseline, parseBaseline } from './baseline';
@@ -44,14 +45,11 @@ export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 export function scan(options: ScanOptions): ScanResult {
   const paths = options.paths.length ? options.paths : ['.'];
   const configPath = options.configPath ? resolve(options.configPath) : findConfig(resolve(paths[0]!));
-  let settings: GuardlineSettings = DEFAULT_SETTINGS;
-  let configProblems: ConfigProblem[] = [];
-  if (configPath) {
-    const parsed = parseSettings(readFileSync(configPath, 'utf8'));
-    settings = parsed.settings;
-    configProblems = parsed.problems;
-  }
   const root = configPath ? dirname(configPath) : defaultRoot(paths);
+  // guardline.yaml and the deployment files: settings, each file's context, config problems and drift.
+  const project = loadProject(root, configPath ? { configFile: configPath } : {});
+  const settings: GuardlineSettings = project.settings;
+  const configProblems: ConfigProblem[] = project.problems.filter((p) => p.file === project.configFile).map(({ line, character, endLine, endCharacter, message, severity }) => ({ line, ...(character !== undefined ? { character, endLine: endLine ?? line, endCharacter: endCharacter ?? character } : {}), message, severity }));
   const isIgnored = ignoreMatcher(settings.ignore);
   const files: FileResult[] = [];
   let filesScanned = 0;
@@ -59,9 +57,10 @@ export function scan(options: ScanOptions): ScanResult {
   const notes = walkFiles(paths, { root, isIgnored, maxFileSize: options.maxFileSize, useIgnoreFiles: !options.noIgnore }, (file) => {
     filesScanned++;
     bytesScanned += file.text.length;
-    const findings = analyze({ path: file.path, text: file.text }, { settings: settings.rules, audit: options.audit ?? settings.audit });
+    const findings = analyze({ path: file.path, text: file.text }, { settings: settings.rules, audit: options.audit ?? settings.audit, context: project.contextFor(file.path) });
     if (findings.length) files.push({ path: file.path, findings });
   });
+  for (const problem of project.problems) if (problem.file !== project.configFile) notes.push({ path: `${problem.file}:${problem.line + 1}`, message: problem.message });
   const baselinePath = options.baseline === false ? undefined : options.baseline ? resolve(options.baseline) : settings.baseline ? resolve(root, settings.baseline) : undefined;
   let reported = files;
   let baselined: number | undefined;

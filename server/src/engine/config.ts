@@ -119,7 +119,7 @@ export function parseSettings(text: string): ParsedSettings {
     return fail();
   }
   const root = parsed.documents[0];
-  if (!root) return { settings: DEFAULT_SETTINGS, problems: [{ message: `guardline.yaml is empty; start it with "version: ${CONFIG_VERSION}"`, line: 0, severity: 'warning' }], valid: true };
+  if (!root) return { settings: DEFAULT_SETTINGS, problems, valid: true };
   if (root.kind !== 'map') {
     at(root.start, root.end, 'guardline.yaml must be a mapping of settings (version, services, rules, ignore, baseline, audit, inference)');
     return fail();
@@ -130,9 +130,9 @@ export function parseSettings(text: string): ParsedSettings {
   const v = new Validator(at, lines);
   v.keys(root, TOP_LEVEL_KEYS, 'at the top level of guardline.yaml');
 
+  // Without a version the file is read as version 1; a later format will require its number.
   const version = v.find(root, 'version');
-  if (!version) problems.push({ message: `add "version: ${CONFIG_VERSION}" at the top, so later versions of Guardline read this file the same way`, line: 0, severity: 'warning' });
-  else if (version.value.kind !== 'scalar' || version.value.value !== CONFIG_VERSION) v.bad(version.value, `version must be ${CONFIG_VERSION}: this Guardline reads version ${CONFIG_VERSION} of guardline.yaml${version.value.kind === 'scalar' && typeof version.value.value === 'number' && version.value.value > CONFIG_VERSION ? '; upgrade Guardline to read a newer one' : ''}`);
+  if (version && (version.value.kind !== 'scalar' || version.value.value !== CONFIG_VERSION)) v.bad(version.value, `version must be ${CONFIG_VERSION}: this Guardline reads version ${CONFIG_VERSION} of guardline.yaml${version.value.kind === 'scalar' && typeof version.value.value === 'number' && version.value.value > CONFIG_VERSION ? '; upgrade Guardline to read a newer one' : ''}`);
 
   const services = v.find(root, 'services');
   if (services) settings.services = readServices(v, services.value);

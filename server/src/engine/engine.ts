@@ -178,7 +178,7 @@ function finish(file: TextSourceFile, raw: RawFinding[], options: AnalyzeOptions
       ...(report.suggestions?.length ? { suggestions: report.suggestions } : {}),
       ...(report.flow?.length ? { flow: report.flow.map((s) => ({ label: s.label, range: { start: file.positionAt(s.start), end: file.positionAt(s.end) } })) } : {}),
       fingerprint: report.fingerprint ?? '',
-      priority: prioritize(severity, options.context),
+      priority: prioritize(severity, options.context, meta),
     });
   }
   for (const suppression of suppressions) {
@@ -186,7 +186,7 @@ function finish(file: TextSourceFile, raw: RawFinding[], options: AnalyzeOptions
     const at = { start: suppression.start, end: suppression.end, range: { start: file.positionAt(suppression.start), end: file.positionAt(suppression.end) } };
     const meta = invalidSuppressionRule.meta;
     const push = (messageId: keyof typeof meta.messages, data?: Record<string, string>): void => {
-      findings.push({ ruleId: meta.id, message: formatMessage(meta.messages[messageId], data), severity: meta.severity, confidence: 'confirmed', ...at, fingerprint: '', priority: prioritize(meta.severity, options.context) });
+      findings.push({ ruleId: meta.id, message: formatMessage(meta.messages[messageId], data), severity: meta.severity, confidence: 'confirmed', ...at, fingerprint: '', priority: prioritize(meta.severity, options.context, meta) });
     };
     if (suppression.reason === '' || suppression.ruleIds.length === 0) push('missingReason');
     for (const id of unknown) push('unknownRule', { ruleId: id });
