@@ -63,6 +63,14 @@ interface CodeSink {
   label: string;
   /** Whether an untraceable argument is worth an audit finding (not for timers, which mostly get functions). */
   audit: boolean;
+  /** The call runs its argument only when it is a string (timers); functions are called instead. */
+  stringOnly?: boolean;
+}
+
+/** A value visibly built as a string: concatenation or a template literal. */
+function isStringBuilt(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  return value.type === AST_NODE_TYPES.TemplateLiteral || (value.type === AST_NODE_TYPES.BinaryExpression && value.operator === '+');
 }
 
 function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression | TSESTree.NewExpression): void {
@@ -72,6 +80,8 @@ function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression
   let unknown: TSESTree.Node | undefined;
   for (const arg of sink.code) {
     const verdict = dataflow.verdict(arg, 'code');
+    // A timer's parameter passed through (`nextTick(cb) { setTimeout(cb) }`) is a callback, not code.
+    if (verdict.kind === 'tainted' && sink.stringOnly && verdict.taint.source.kind === 'exported-param' && !isStringBuilt(arg)) continue;
     if (verdict.kind === 'tainted') {
       context.report({
         node: arg,
@@ -104,7 +114,7 @@ function codeSink(context: AstRuleContext<MessageId>, call: TSESTree.CallExpress
     if (last === 'eval' || last === 'execScript') return { code: [first], label: `${last}()`, audit: true };
     // new Function(a, b, body): parameter names are spliced into the source as well as the body.
     if (last === 'Function') return { code: args, label: isNew ? 'new Function()' : 'Function()', audit: true };
-    if (TIMERS.has(last)) return { code: [first], label: `${last}() with a string`, audit: false };
+    if (TIMERS.has(last)) return { code: [first], label: `${last}() with a string`, audit: false, stringOnly: true };
     return undefined;
   }
   if (ref.module === 'vm') {
