@@ -21,6 +21,7 @@ const DIRECTIVE = /(?:\/\/|#|\/\*|<!--|--|;|')\s*guardline-ignore\b[ \t]*([A-Za-
 export function findSuppressions(file: TextSourceFile): Suppression[] {
   const text = file.text;
   const found: Suppression[] = [];
+  const lines = new Set<number>(); // one directive per line; a Set keeps many comments linear
   for (let at = text.indexOf(MARKER); at !== -1; at = text.indexOf(MARKER, at + MARKER.length)) {
     const { line } = file.positionAt(at);
     const lineStart = file.lineStart(line);
@@ -28,7 +29,8 @@ export function findSuppressions(file: TextSourceFile): Suppression[] {
     const match = DIRECTIVE.exec(lineText);
     if (!match) continue;
     const directiveStart = lineStart + match.index;
-    if (found.some((s) => s.line === line)) continue;
+    if (lines.has(line)) continue;
+    lines.add(line);
     const ruleIds = (match[1] ?? '').split(/[\s,]+/).filter(Boolean);
     found.push({
       ruleIds,
@@ -44,7 +46,25 @@ export function findSuppressions(file: TextSourceFile): Suppression[] {
 
 /** The suppression covering a finding of `ruleId` on `line`, if any. */
 export function suppressionFor(suppressions: Suppression[], ruleId: string, line: number): Suppression | undefined {
-  return suppressions.find(
-    (s) => s.ruleIds.includes(ruleId) && s.reason !== '' && ((s.ownLine && s.line === line - 1) || (!s.ownLine && s.line === line)),
-  );
+  // Looked up by line rather than scanned: a file with a suppression per finding stays linear.
+  const index = byLine(suppressions);
+  const covers = (s: Suppression | undefined): boolean => !!s && s.ruleIds.includes(ruleId) && s.reason !== '';
+  const before = index.get(line - 1);
+  if (before?.ownLine && covers(before)) return before;
+  const same = index.get(line);
+  if (same && !same.ownLine && covers(same)) return same;
+  return undefined;
+}
+
+/** Suppressions by line (there is at most one per line), built once per list findSuppressions returned. */
+const INDEXES = new WeakMap<Suppression[], Map<number, Suppression>>();
+
+function byLine(suppressions: Suppression[]): Map<number, Suppression> {
+  let index = INDEXES.get(suppressions);
+  if (!index) {
+    index = new Map();
+    for (const s of suppressions) if (!index.has(s.line)) index.set(s.line, s);
+    INDEXES.set(suppressions, index);
+  }
+  return index;
 }

@@ -31,6 +31,13 @@ const SAFE: Value = { t: 'safe' };
 const UNKNOWN: Value = { t: 'unknown' };
 const RANK = { safe: 0, unknown: 1, special: 2, taint: 3 } as const;
 const MAX_CALL_DEPTH = 4;
+/**
+ * How many evaluations may be active at once before the deepest is cut off and resumed from the
+ * top (see `evaluate`): a chain of 2,000 `v2 = v1 + x` definitions overflowed the stack.
+ */
+const MAX_NESTING = 250;
+/** Rounds of resuming cut-off evaluations before an answer built on `unknown` is accepted. */
+const MAX_RESUMES = 64;
 const MAX_STEPS = 12;
 
 /** Parameter values bound for one evaluation of a local function (call-site sensitivity). */
@@ -49,6 +56,12 @@ export class ModuleDataflow implements Dataflow {
   private readonly guards: Guards;
   private readonly cache = new Map<TSESTree.Node, Map<SinkKind, Value>>();
   private readonly inProgress = new Set<string>();
+  /** Evaluations active right now, and those cut off at MAX_NESTING to be resumed from the top. */
+  private nesting = 0;
+  private cuts = 0;
+  private cutOff: Array<{ node: TSESTree.Node; kind: SinkKind; depth: number }> = [];
+  /** Per definition: its function and the block it always runs in (reachingDefs asks often). */
+  private readonly defFacts = new Map<Def, { fn: TSESTree.Node | undefined; always: boolean; block: TSESTree.Node | undefined }>();
   private readonly returnsCache = new Map<FunctionNode, TSESTree.Node[]>();
 
   constructor(
@@ -91,21 +104,45 @@ export class ModuleDataflow implements Dataflow {
   // ---------------------------------------------------------------- evaluation
 
   private evaluate(input: TSESTree.Node, kind: SinkKind, env: Env, depth: number): Value {
+    if (this.nesting > 0) return this.evaluateNested(input, kind, env, depth);
+    // A query from the top. Long definition chains are followed in slices of MAX_NESTING: where
+    // a slice was cut off, the cut-off expressions are evaluated on their own (deepest first, so
+    // each finds the next one's value cached) and the query is asked again. The stack stays
+    // shallow and the answer is the one an unbounded recursion would give.
+    for (let round = 0; ; round++) {
+      this.cutOff = [];
+      const value = this.evaluateNested(input, kind, env, depth);
+      const cutOff = this.cutOff;
+      if (!cutOff.length || round >= MAX_RESUMES) return value;
+      for (let i = cutOff.length - 1; i >= 0; i--) this.evaluate(cutOff[i]!.node, cutOff[i]!.kind, undefined, cutOff[i]!.depth);
+    }
+  }
+
+  private evaluateNested(input: TSESTree.Node, kind: SinkKind, env: Env, depth: number): Value {
     const node = unwrap(input);
     if (!env) {
       const cached = this.cache.get(node)?.get(kind);
       if (cached) return cached;
     }
+    if (this.nesting >= MAX_NESTING) {
+      this.cuts++;
+      if (!env) this.cutOff.push({ node, kind, depth });
+      return UNKNOWN;
+    }
     const key = `${node.range[0]}:${node.range[1]}:${node.type}:${kind}:${depth}`;
     if (this.inProgress.has(key)) return SAFE; // a cycle adds nothing new (least fixed point)
     this.inProgress.add(key);
+    const cutsBefore = this.cuts;
+    this.nesting++;
     let value: Value;
     try {
       value = this.evaluateNode(node, kind, env, depth);
     } finally {
+      this.nesting--;
       this.inProgress.delete(key);
     }
-    if (!env) {
+    // A value that leaned on a cut-off `unknown` is provisional: it is not remembered.
+    if (!env && this.cuts === cutsBefore) {
       let byKind = this.cache.get(node);
       if (!byKind) this.cache.set(node, (byKind = new Map()));
       byKind.set(kind, value);
@@ -254,23 +291,40 @@ export class ModuleDataflow implements Dataflow {
   private reachingDefs(binding: Binding, use: TSESTree.Node): Def[] {
     const defs = binding.defs;
     if (defs.length <= 1) return defs;
+    // Every use of a variable with many definitions comes here, so the walks up the tree are
+    // done once per definition (defFacts) and once per use (loops, ancestors), not per pair.
     const useFn = enclosingFunction(use);
+    const loops = loopsAround(use, useFn);
     const before: Def[] = [];
     const elsewhere: Def[] = [];
     for (const def of defs) {
-      const defFn = def.node === binding.param?.fn ? def.node : enclosingFunction(def.node);
+      const defFn = this.factsOf(def, binding).fn;
       if (defFn === useFn && def.at <= use.range[0]) before.push(def);
-      else if (defFn === useFn && !sharesLoop(def.node, use, useFn)) continue; // later in straight-line code
+      else if (defFn === useFn && !loops.some((loop) => loop.range[0] <= def.node.range[0] && def.node.range[1] <= loop.range[1])) continue; // later in straight-line code
       else elsewhere.push(def);
     }
     let start = 0;
+    let around: Set<TSESTree.Node> | undefined;
     for (let i = before.length - 1; i >= 0; i--) {
-      if (dominates(before[i]!, use, binding)) {
+      const facts = this.factsOf(before[i]!, binding);
+      if (!facts.always && !facts.block) continue;
+      around ??= ancestorsOf(use);
+      if (facts.always || around.has(facts.block!)) {
         start = i;
         break;
       }
     }
     return [...before.slice(start), ...elsewhere];
+  }
+
+  private factsOf(def: Def, binding: Binding): { fn: TSESTree.Node | undefined; always: boolean; block: TSESTree.Node | undefined } {
+    let facts = this.defFacts.get(def);
+    if (!facts) {
+      const isParam = def.node === binding.param?.fn;
+      facts = { fn: isParam ? def.node : enclosingFunction(def.node), always: isParam, block: isParam ? undefined : alwaysRunsIn(def) };
+      this.defFacts.set(def, facts);
+    }
+    return facts;
   }
 
   private paramValue(binding: Binding, kind: SinkKind, env: Env, depth: number): Value {
@@ -1043,30 +1097,35 @@ const LOOPS = new Set<string>([
   AST_NODE_TYPES.WhileStatement, AST_NODE_TYPES.DoWhileStatement,
 ]);
 
-/** Whether `a` and `b` sit in one loop inside `fn`, so a later definition can reach an earlier use. */
-function sharesLoop(a: TSESTree.Node, b: TSESTree.Node, fn: TSESTree.Node | undefined): boolean {
-  for (let current = b.parent; current && current !== fn; current = current.parent) {
-    if (LOOPS.has(current.type) && current.range[0] <= a.range[0] && a.range[1] <= current.range[1]) return true;
-  }
-  return false;
+
+/** Loops around `node` inside `fn`, innermost first. */
+function loopsAround(node: TSESTree.Node, fn: TSESTree.Node | undefined): TSESTree.Node[] {
+  const loops: TSESTree.Node[] = [];
+  for (let current = node.parent; current && current !== fn; current = current.parent) if (LOOPS.has(current.type)) loops.push(current);
+  return loops;
 }
 
-/** Whether a definition always runs before `use`: its statement sits in a block around the use. */
-function dominates(def: Def, use: TSESTree.Node, binding: Binding): boolean {
-  if (def.node === binding.param?.fn) return true;
+function ancestorsOf(node: TSESTree.Node): Set<TSESTree.Node> {
+  const ancestors = new Set<TSESTree.Node>();
+  for (let current = node.parent; current; current = current.parent) ancestors.add(current);
+  return ancestors;
+}
+
+/**
+ * The block a definition always runs in when control reaches it, or undefined when it sits in a
+ * condition or a nested function. It dominates a use inside that block (see reachingDefs).
+ */
+function alwaysRunsIn(def: Def): TSESTree.Node | undefined {
   let statement: TSESTree.Node = def.node;
   while (statement.parent && !isBlockLike(statement.parent)) {
-    if (isFunction(statement.parent)) return false;
+    if (isFunction(statement.parent)) return undefined;
     // a definition inside a condition or loop body does not always run
     if (statement.parent.type === AST_NODE_TYPES.IfStatement || statement.parent.type === AST_NODE_TYPES.ConditionalExpression || statement.parent.type === AST_NODE_TYPES.LogicalExpression) {
-      if (statement !== (statement.parent as { test?: TSESTree.Node }).test && statement !== (statement.parent as TSESTree.LogicalExpression).left) return false;
+      if (statement !== (statement.parent as { test?: TSESTree.Node }).test && statement !== (statement.parent as TSESTree.LogicalExpression).left) return undefined;
     }
     statement = statement.parent;
   }
-  const block = statement.parent;
-  if (!block) return false;
-  for (let current = use.parent; current; current = current.parent) if (current === block) return true;
-  return false;
+  return statement.parent;
 }
 
 function isBlockLike(node: TSESTree.Node): boolean {

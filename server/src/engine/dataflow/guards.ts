@@ -19,6 +19,8 @@ const ALL_KINDS = 'all';
 type Protects = SinkKind[] | typeof ALL_KINDS;
 
 export class Guards {
+  private readonly guardLists = new WeakMap<TSESTree.Node[], TSESTree.Node[]>();
+
   constructor(
     private readonly index: ModuleIndex,
     private readonly text: string,
@@ -60,8 +62,8 @@ export class Guards {
 
   /** Statements before `child` in a list that let control through only when the check passed. */
   private precededByGuard(body: TSESTree.Node[], child: TSESTree.Node, subject: Subject, kind: SinkKind): boolean {
-    for (const statement of body) {
-      if (statement === child) return false;
+    for (const statement of this.guardShaped(body)) {
+      if (statement.range[0] >= child.range[0]) return false;
       if (statement.type === AST_NODE_TYPES.IfStatement) {
         if (exits(statement.consequent) && this.fails(statement.test, subject, kind)) return true;
         if (statement.alternate && exits(statement.alternate) && this.holds(statement.test, subject, kind)) return true;
@@ -75,6 +77,24 @@ export class Guards {
       }
     }
     return false;
+  }
+
+  /**
+   * The statements of a list that can guard what follows them (an `if` that leaves, an assert),
+   * found once per list: scanning every statement before every use made long files quadratic.
+   */
+  private guardShaped(body: TSESTree.Node[]): TSESTree.Node[] {
+    let list = this.guardLists.get(body);
+    if (!list) {
+      list = body.filter((statement) => {
+        if (statement.type === AST_NODE_TYPES.IfStatement) return exits(statement.consequent) || (!!statement.alternate && exits(statement.alternate));
+        if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+        const expr = unwrap(statement.expression);
+        return expr.type === AST_NODE_TYPES.CallExpression && /^(?:assert|ok|invariant|strictEqual|equal)$/.test(calleeName(expr) ?? '');
+      });
+      this.guardLists.set(body, list);
+    }
+    return list;
   }
 
   /** `test` being true implies the subject is safe for `kind`. */
