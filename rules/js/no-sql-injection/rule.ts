@@ -8,7 +8,7 @@ import type { Dataflow, ModuleRef, Taint } from '../../api/dataflow';
 import { flowSteps } from '../../api/flow';
 import { sqlPlaceholderFix } from './fix';
 
-type MessageId = 'sqlInjection' | 'sqlInjectionAudit';
+type MessageId = 'sqlInjection' | 'sqlInjectionAudit' | 'objectValue';
 
 /** Client libraries whose calls run SQL text. */
 const SQL_MODULES = /^(?:mysql|mysql2|mysql2\/promise|mariadb|pg|pg-pool|pg-promise|postgres|sqlite3|sqlite|better-sqlite3|sql\.js|mssql|oracledb|tedious|sequelize|@sequelize\/core|knex|objection|typeorm|@prisma\/client|@vercel\/postgres|@neondatabase\/serverless|@planetscale\/database|@libsql\/client|duckdb|bun:sqlite)$/;
@@ -47,6 +47,7 @@ export default defineAstRule<MessageId>({
     messages: {
       sqlInjection: '{{source}} is built into the SQL text run by {{sink}}; an attacker can rewrite the query. Pass it as a parameter.',
       sqlInjectionAudit: '{{sink}} runs SQL built from a value Guardline could not trace; pass values as parameters.',
+      objectValue: '{{source}} is a parameter of {{sink}}, and mysql writes an object parameter into the SQL as `key` = value pairs (`{"id":1}` makes a condition that is always true); pass String(value) or check its type.',
     },
     sources: [
       { name: 'semgrep: javascript.express.security.injection.tainted-sql-string', relation: 'inspired' },
@@ -82,6 +83,7 @@ function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression
   const sink = sinkOf(context, call);
   if (!sink) return;
   const { dataflow } = context;
+  checkObjectValues(context, call, sink);
   const pieces = sqlPieces(dataflow, sink.sql, 0);
   const looksLikeSql = SQL_TEXT.test(pieces.text);
   if (!sink.certain && !looksLikeSql) return;
@@ -100,6 +102,35 @@ function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression
     });
   } else if (verdict.kind === 'unknown' && pieces.built && looksLikeSql) {
     context.report({ node: sink.sql, messageId: 'sqlInjectionAudit', data: { sink: sink.label }, confidence: 'audit', severity: 'medium' });
+  }
+}
+
+/** Where mysql's `?` escaping turns an object into `key` = value pairs (unless `stringifyObjects` is set). */
+const MYSQL_MODULES = /^(?:mysql|mysql2|mysql2\/promise)$/;
+
+/**
+ * mysql/mysql2 `query(sql, [values])`: a request value that can be an object (a JSON body, `?id[id]=1`)
+ * becomes SQL. Request data that is always text (route parameters, headers) is fine.
+ */
+function checkObjectValues(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression, sink: SqlSink): void {
+  const { dataflow } = context;
+  const values = call.arguments[1];
+  if (!sink.ref || !MYSQL_MODULES.test(sink.ref.module) || calleeName(call) !== 'query' || call.arguments[0] !== sink.sql || !values) return;
+  if (/\bstringifyObjects\s*:\s*true\b/.test(context.file.text)) return;
+  const list = unwrap(values);
+  if (list.type !== AST_NODE_TYPES.ArrayExpression) return;
+  for (const element of list.elements) {
+    if (!element || element.type === AST_NODE_TYPES.SpreadElement) continue;
+    // 'nosql' asks exactly this: could the value be an object rather than text?
+    const taint = dataflow.taint(element, 'nosql');
+    if (!taint || (taint.source.kind !== 'http' && taint.source.kind !== 'socket')) continue;
+    context.report({
+      node: element,
+      messageId: 'objectValue',
+      data: { source: taint.source.label, sink: sink.label },
+      flow: flowSteps(taint, element, `${sink.label} escapes an object as \`key\` = value pairs`),
+      fix: { title: 'Pass the value as text with String()', edits: [{ start: element.range[0], end: element.range[1], text: `String(${context.file.getText(element)})` }] },
+    });
   }
 }
 
