@@ -47,13 +47,19 @@ export class StatusBar implements vscode.Disposable {
       return;
     }
     const { counts, state, scan } = this.last;
+    if (state === 'disabled') {
+      this.item.text = '$(circle-slash) Guardline: off';
+      this.item.tooltip = 'Guardline is turned off by the guardline.enable setting.';
+      this.item.backgroundColor = undefined;
+      return;
+    }
     const shown = PRIORITY_LEVELS.filter((level) => counts[level] > 0);
     const total = PRIORITY_LEVELS.reduce((sum, level) => sum + counts[level], 0);
     const icon = state === 'analyzing' || state === 'scanning' ? '$(sync~spin)' : total ? '$(shield)' : '$(check)';
     const summary = shown.length ? shown.slice(0, 2).map((level) => `${counts[level]} ${level}`).join(', ') + (shown.length > 2 ? ', …' : '') : 'no findings';
     this.item.text = `${icon} Guardline: ${summary}`;
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendMarkdown(`**Guardline**: ${state === 'scanning' ? `scanning the workspace (${scan?.done ?? 0} files)` : state === 'analyzing' ? 'analysing' : state === 'disabled' ? 'disabled' : 'up to date'}\n\n`);
+    tooltip.appendMarkdown(`**Guardline**: ${state === 'scanning' ? `scanning the workspace (${scan?.done ?? 0} files)` : state === 'analyzing' ? 'analysing' : 'up to date'}\n\n`);
     for (const level of PRIORITY_LEVELS) tooltip.appendMarkdown(`- ${level}: ${counts[level]}\n`);
     tooltip.appendMarkdown('\nClick to show Guardline findings in the Problems view.');
     this.item.tooltip = tooltip;

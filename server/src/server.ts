@@ -155,6 +155,7 @@ export function startServer(options: ServerOptions = {}): void {
     const { uri } = event.document;
     justOpened.delete(uri);
     analyzer.closed(uri);
+    settings.forget(uri);
     // A closed file shows its scan findings again (re-analysed from disk when a scan is active).
     if (scanner.scanned) scanner.update([uriToPath(uri)]);
     void publish(uri);
@@ -338,8 +339,10 @@ export function startServer(options: ServerOptions = {}): void {
       if (!folderSettings.enable) continue;
       for (const f of findings) if (meetsMinimum(f.priority.level, folderSettings.minimumPriority)) counts[f.priority.level]++;
     }
+    const roots = projects.folderRoots;
+    const enabled = roots.length === 0 || (await Promise.all(roots.map((root) => settings.get(pathToUri(root))))).some((s) => s.enable);
     const status: StatusParams = {
-      state: scanProgress !== undefined ? 'scanning' : analyzer.busy ? 'analyzing' : 'idle',
+      state: !enabled ? 'disabled' : scanProgress !== undefined ? 'scanning' : analyzer.busy ? 'analyzing' : 'idle',
       counts,
       ...(scanProgress !== undefined ? { scan: { done: scanProgress } } : {}),
     };

@@ -206,7 +206,7 @@ describe('language server over LSP', function () {
     before(async () => {
       folder = join(workspace, 'configured');
       mkdirSync(folder, { recursive: true });
-      writeFileSync(join(folder, 'guardline.yaml'), 'rules:\n  no-command-injection: low\n');
+      writeFileSync(join(folder, 'guardline.yaml'), 'version: 1\nrules:\n  no-command-injection: low\n');
       client = new TestClient({ workspaceFolders: [folder] });
       await client.initialize();
     });
@@ -215,19 +215,20 @@ describe('language server over LSP', function () {
     it('ranks by the project settings and re-ranks open documents when guardline.yaml changes', async () => {
       const uri = await client.open(join(folder, 'app.js'), VULNERABLE);
       await client.diagnostics(uri, (d) => d.some((x) => isInjection(x) && x.severity === DiagnosticSeverity.Information));
-      writeFileSync(join(folder, 'guardline.yaml'), 'rules:\n  no-command-injection: medium\n');
+      writeFileSync(join(folder, 'guardline.yaml'), 'version: 1\nrules:\n  no-command-injection: medium\n');
       await client.filesChanged([{ uri: uriOf(join(folder, 'guardline.yaml')), type: FileChangeType.Changed }]);
       await client.diagnostics(uri, (d) => d.some((x) => isInjection(x) && x.severity === DiagnosticSeverity.Warning));
     });
 
     it('shows problems of guardline.yaml as diagnostics on it, and clears them once fixed', async () => {
       const config = join(folder, 'guardline.yaml');
-      writeFileSync(config, 'rules: [unclosed\n');
+      writeFileSync(config, 'version: 1\nrules: [unclosed\n');
       await client.filesChanged([{ uri: uriOf(config), type: FileChangeType.Changed }]);
       const problems = await client.diagnostics(uriOf(config), (d) => d.length > 0);
-      assert.equal(problems[0]!.source, 'guardline');
-      assert.match(String(problems[0]!.message), /Invalid YAML/);
-      writeFileSync(config, 'rules:\n  no-command-injection: medium\n');
+      const invalid = problems.find((p) => /Invalid YAML/.test(String(p.message)));
+      assert.ok(invalid, `an "Invalid YAML" problem among: ${problems.map((p) => p.message).join(' | ')}`);
+      assert.equal(invalid.source, 'guardline');
+      writeFileSync(config, 'version: 1\nrules:\n  no-command-injection: medium\n');
       await client.filesChanged([{ uri: uriOf(config), type: FileChangeType.Changed }]);
       await client.diagnostics(uriOf(config), (d) => d.length === 0);
     });
@@ -387,5 +388,22 @@ describe('language server with a failing rule', function () {
     await client.diagnostics(healthy, (d) => d.some(isInjection));
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: healthy }, position: { line: 5, character: 8 } });
     assert.ok(hover, 'hover still answers');
+  });
+});
+
+describe('guardline lsp --stdio (the CLI)', function () {
+  this.timeout(60_000);
+  it('serves the same diagnostics as the bundled server', async () => {
+    ensureBundle();
+    const workspace = mkdtempSync(join(tmpdir(), 'guardline-cli-lsp-'));
+    const client = new TestClient({ workspaceFolders: [workspace], command: { command: process.execPath, args: [join(__dirname, '..', '..', 'bin', 'guardline.js'), 'lsp', '--stdio'] } });
+    try {
+      await client.initialize();
+      const uri = await client.open(join(workspace, 'app.js'), VULNERABLE);
+      await client.diagnostics(uri, (d) => d.some(isInjection));
+    } finally {
+      await client.stop();
+      rmSync(workspace, { recursive: true, force: true });
+    }
   });
 });
