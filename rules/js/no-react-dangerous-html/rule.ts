@@ -7,7 +7,7 @@ import { flowSteps } from '../../api/flow';
 
 const PROP = 'dangerouslySetInnerHTML';
 
-type MessageId = 'dangerousHtml' | 'dangerousHtmlAudit';
+type MessageId = 'dangerousHtml' | 'dangerousHtmlProp' | 'dangerousHtmlAudit';
 
 export default defineAstRule<MessageId>({
   meta: {
@@ -22,6 +22,7 @@ export default defineAstRule<MessageId>({
     fixable: null,
     messages: {
       dangerousHtml: '{{source}} is rendered as HTML through dangerouslySetInnerHTML; an attacker can inject script that runs as the user. Sanitise it with DOMPurify.sanitize() or render it as text.',
+      dangerousHtmlProp: 'This exported component renders {{source}} as HTML without sanitising it, so every caller that passes user content creates XSS; sanitise it here with DOMPurify.sanitize().',
       dangerousHtmlAudit: 'dangerouslySetInnerHTML renders a value Guardline could not trace and that is not sanitised; make sure it is DOMPurify-sanitised or trusted HTML.',
     },
     sources: [
@@ -52,11 +53,14 @@ function check(context: AstRuleContext<MessageId>, value: TSESTree.Node): void {
   const html = htmlOf(context, value);
   const verdict = context.dataflow.verdict(html, 'xss');
   if (verdict.kind === 'tainted') {
+    // A component's own prop is its callers' contract (often rendered Markdown): a weaker finding.
+    const fromCaller = verdict.taint.source.kind === 'exported-param';
     context.report({
       node: html,
-      messageId: 'dangerousHtml',
+      messageId: fromCaller ? 'dangerousHtmlProp' : 'dangerousHtml',
       data: { source: verdict.taint.source.label },
       flow: flowSteps(verdict.taint, html, 'rendered as HTML by dangerouslySetInnerHTML'),
+      ...(fromCaller ? { severity: 'medium' as const } : {}),
     });
   } else if (verdict.kind === 'unknown') {
     context.report({ node: html, messageId: 'dangerousHtmlAudit', confidence: 'audit', severity: 'medium' });
