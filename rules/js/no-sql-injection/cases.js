@@ -108,23 +108,20 @@ app.get('/bulk', (req, res) => {
   connection.query('DELETE FROM carts WHERE id IN (' + ids + ')', (err) => res.sendStatus(err ? 500 : 204));
 });
 
-app.post('/auth', (req, res) => {
-  // Parameterised, but mysql expands {"password": {"password": 1}} into `password` = 1 (always true).
-  connection.query('SELECT * FROM accounts WHERE username = ? AND password = ?', [
-    // ruleid: no-sql-injection
-    req.body.username,
-    // ruleid: no-sql-injection
-    req.body.password,
-  ], (err, rows) => res.json({ ok: rows.length > 0 }));
+app.get('/legacy/users', async (req, res) => {
+  // Older Sequelize takes `where` as raw SQL text.
+  // ruleid: no-sql-injection
+  const users = await sequelize.models.User.findAll({ where: "username = '" + req.query.username + "'" });
+  // ok: no-sql-injection
+  const same = await sequelize.models.User.findAll({ where: { username: req.query.username } });
+  res.json({ users, same });
 });
 
 // ---- safe
 
 app.post('/v2/auth', (req, res) => {
-  const { username, password } = req.body;
-  if (typeof username !== 'string' || typeof password !== 'string') return res.sendStatus(400);
   // ok: no-sql-injection
-  connection.query('SELECT * FROM accounts WHERE username = ? AND password = ?', [username, password], (err, rows) => res.json({ ok: rows.length > 0 }));
+  connection.query('SELECT * FROM accounts WHERE username = ? AND password = ?', [String(req.body.username), String(req.body.password)], (err, rows) => res.json({ ok: rows.length > 0 }));
 });
 
 app.get('/v2/bulk', (req, res) => {

@@ -8,7 +8,7 @@ import type { Dataflow, ModuleRef, Taint } from '../../api/dataflow';
 import { flowSteps } from '../../api/flow';
 import { sqlPlaceholderFix } from './fix';
 
-type MessageId = 'sqlInjection' | 'sqlInjectionAudit' | 'objectValue';
+type MessageId = 'sqlInjection' | 'sqlInjectionAudit';
 
 /** Client libraries whose calls run SQL text. */
 const SQL_MODULES = /^(?:mysql|mysql2|mysql2\/promise|mariadb|pg|pg-pool|pg-promise|postgres|sqlite3|sqlite|better-sqlite3|sql\.js|mssql|oracledb|tedious|sequelize|@sequelize\/core|knex|objection|typeorm|@prisma\/client|@vercel\/postgres|@neondatabase\/serverless|@planetscale\/database|@libsql\/client|duckdb|bun:sqlite)$/;
@@ -30,6 +30,8 @@ const RUN_METHODS = new Set([
 /** TypeORM query builder methods whose string argument is SQL (the condition of joins is third). */
 const BUILDER_METHODS = new Set(['where', 'andWhere', 'orWhere', 'having', 'andHaving', 'orHaving', 'orderBy', 'addOrderBy', 'groupBy', 'addGroupBy', 'select', 'addSelect']);
 const BUILDER_JOINS = new Set(['innerJoin', 'leftJoin', 'innerJoinAndSelect', 'leftJoinAndSelect', 'innerJoinAndMapOne', 'leftJoinAndMapOne', 'innerJoinAndMapMany', 'leftJoinAndMapMany']);
+/** Sequelize finders whose `where` may be a raw SQL string (older Sequelize accepts one). */
+const SEQUELIZE_FINDERS = new Set(['findAll', 'findOne', 'findAndCountAll', 'count', 'destroy', 'update', 'findOrCreate']);
 /** Text that reads as SQL: a statement or a clause keyword. */
 const SQL_TEXT = /\b(?:select\b[\s\S]*\bfrom\b|insert\s+(?:ignore\s+)?into\b|update\b[\s\S]*\bset\b|delete\s+from\b|replace\s+into\b|where\b|order\s+by\b|group\s+by\b|having\b|values\s*\(|union\s+(?:all\s+)?select\b|(?:inner|left|right|outer|cross)\s+join\b|create\s+(?:table|index|view|database)\b|drop\s+(?:table|index|view|database)\b|alter\s+table\b|truncate\s+table\b|pragma\b|exec(?:ute)?\s+\w+|call\s+\w+\s*\()/i;
 
@@ -47,7 +49,6 @@ export default defineAstRule<MessageId>({
     messages: {
       sqlInjection: '{{source}} is built into the SQL text run by {{sink}}; an attacker can rewrite the query. Pass it as a parameter.',
       sqlInjectionAudit: '{{sink}} runs SQL built from a value Guardline could not trace; pass values as parameters.',
-      objectValue: '{{source}} is a parameter of {{sink}}, and mysql writes an object parameter into the SQL as `key` = value pairs (`{"id":1}` makes a condition that is always true); pass String(value) or check its type.',
     },
     sources: [
       { name: 'semgrep: javascript.express.security.injection.tainted-sql-string', relation: 'inspired' },
@@ -60,7 +61,7 @@ export default defineAstRule<MessageId>({
     return {
       CallExpression(node) {
         const name = calleeName(node);
-        if (name && node.arguments.length && (RUN_METHODS.has(name) || RAW_METHODS.has(name) || BUILDER_METHODS.has(name) || BUILDER_JOINS.has(name))) calls.push(node);
+        if (name && node.arguments.length && (RUN_METHODS.has(name) || RAW_METHODS.has(name) || BUILDER_METHODS.has(name) || BUILDER_JOINS.has(name) || SEQUELIZE_FINDERS.has(name))) calls.push(node);
         else if (node.arguments.length && unwrap(node.callee).type === AST_NODE_TYPES.Identifier) calls.push(node); // imported `literal`, promisified `query`
       },
       'Program:exit'() {
@@ -83,7 +84,6 @@ function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression
   const sink = sinkOf(context, call);
   if (!sink) return;
   const { dataflow } = context;
-  checkObjectValues(context, call, sink);
   const pieces = sqlPieces(dataflow, sink.sql, 0);
   const looksLikeSql = SQL_TEXT.test(pieces.text);
   if (!sink.certain && !looksLikeSql) return;
@@ -105,35 +105,6 @@ function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression
   }
 }
 
-/** Where mysql's `?` escaping turns an object into `key` = value pairs (unless `stringifyObjects` is set). */
-const MYSQL_MODULES = /^(?:mysql|mysql2|mysql2\/promise)$/;
-
-/**
- * mysql/mysql2 `query(sql, [values])`: a request value that can be an object (a JSON body, `?id[id]=1`)
- * becomes SQL. Request data that is always text (route parameters, headers) is fine.
- */
-function checkObjectValues(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression, sink: SqlSink): void {
-  const { dataflow } = context;
-  const values = call.arguments[1];
-  if (!sink.ref || !MYSQL_MODULES.test(sink.ref.module) || calleeName(call) !== 'query' || call.arguments[0] !== sink.sql || !values) return;
-  if (/\bstringifyObjects\s*:\s*true\b/.test(context.file.text)) return;
-  const list = unwrap(values);
-  if (list.type !== AST_NODE_TYPES.ArrayExpression) return;
-  for (const element of list.elements) {
-    if (!element || element.type === AST_NODE_TYPES.SpreadElement) continue;
-    // 'nosql' asks exactly this: could the value be an object rather than text?
-    const taint = dataflow.taint(element, 'nosql');
-    if (!taint || (taint.source.kind !== 'http' && taint.source.kind !== 'socket')) continue;
-    context.report({
-      node: element,
-      messageId: 'objectValue',
-      data: { source: taint.source.label, sink: sink.label },
-      flow: flowSteps(taint, element, `${sink.label} escapes an object as \`key\` = value pairs`),
-      fix: { title: 'Pass the value as text with String()', edits: [{ start: element.range[0], end: element.range[1], text: `String(${context.file.getText(element)})` }] },
-    });
-  }
-}
-
 function sinkOf(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression): SqlSink | undefined {
   const { dataflow } = context;
   const name = calleeName(call) ?? '';
@@ -145,6 +116,7 @@ function sinkOf(context: AstRuleContext<MessageId>, call: TSESTree.CallExpressio
   const known = !!ref && SQL_MODULES.test(ref.module);
   const label = ref && known ? describeRef(ref) : `${name}()`;
   if (RAW_METHODS.has(name)) return { label, sql: first, certain: true, ref };
+  if (SEQUELIZE_FINDERS.has(name)) return rawWhere(dataflow, call, name);
   if (BUILDER_METHODS.has(name) || BUILDER_JOINS.has(name)) {
     // TypeORM: repository.createQueryBuilder('u').where("u.name = '" + name + "'")
     if (!fromQueryBuilder(dataflow, calleeObject(call))) return undefined;
@@ -165,6 +137,23 @@ function sinkOf(context: AstRuleContext<MessageId>, call: TSESTree.CallExpressio
     return text ? { label, sql: text.value, certain: known, ref } : undefined;
   }
   return { label, sql: first, certain: known && name !== 'get' && name !== 'all' && name !== 'run', ref };
+}
+
+/**
+ * `Model.findAll({ where: "name = '" + name + "'" })` or `where: ['name = ' + name]`: a `where`
+ * given as SQL text rather than an object of conditions.
+ */
+function rawWhere(dataflow: Dataflow, call: TSESTree.CallExpression, name: string): SqlSink | undefined {
+  const options = call.arguments[name === 'update' ? 1 : 0];
+  const literal = options && options.type !== AST_NODE_TYPES.SpreadElement ? dataflow.objectLiteral(options) : undefined;
+  let where = literal && findProperty(literal, 'where')?.value;
+  if (where && unwrap(where).type === AST_NODE_TYPES.ArrayExpression) {
+    const first = (unwrap(where) as TSESTree.ArrayExpression).elements[0];
+    where = first && first.type !== AST_NODE_TYPES.SpreadElement ? first : undefined;
+  }
+  const text = where && unwrap(where);
+  if (!text || !(text.type === AST_NODE_TYPES.TemplateLiteral || (text.type === AST_NODE_TYPES.BinaryExpression && text.operator === '+'))) return undefined;
+  return { label: `${name}() where`, sql: text, certain: true };
 }
 
 /** `mysql client.query()`, `Sequelize.literal()`, `knex()`: how the callee reads in a message. */
