@@ -64,7 +64,18 @@ export default defineAstRule<MessageId>({
   create(context) {
     const assignments: TSESTree.AssignmentExpression[] = [];
     const calls: TSESTree.CallExpression[] = [];
+    const others: Sink[] = [];
     return {
+      // Vue/Preact render props and Object.assign(el, {...}): { innerHTML: html }
+      Property(node) {
+        if (node.parent?.type === AST_NODE_TYPES.ObjectExpression && !node.computed && propertyName(node) === 'innerHTML' && !isFunctionValue(node.value)) others.push({ value: node.value, label: 'innerHTML', audit: true });
+      },
+      // <iframe srcDoc={html} />
+      JSXAttribute(node) {
+        if (node.name.type === AST_NODE_TYPES.JSXIdentifier && node.name.name === 'srcDoc' && node.value?.type === AST_NODE_TYPES.JSXExpressionContainer && node.value.expression.type !== AST_NODE_TYPES.JSXEmptyExpression && !sandboxedWithoutScripts(node.parent)) {
+          others.push({ value: node.value.expression, label: 'srcDoc', audit: true });
+        }
+      },
       AssignmentExpression(node) {
         if ((node.operator === '=' || node.operator === '+=') && node.left.type === AST_NODE_TYPES.MemberExpression && HTML_PROPERTIES.has(propertyName(node.left) ?? '')) assignments.push(node);
       },
@@ -74,10 +85,27 @@ export default defineAstRule<MessageId>({
       'Program:exit'() {
         for (const node of assignments) check(context, assignmentSink(node));
         for (const node of calls) check(context, callSink(context, node));
+        for (const sink of others) check(context, sink);
       },
     };
   },
 });
+
+/** `<iframe sandbox="allow-forms">`: a sandbox without allow-scripts runs no script in the frame. */
+function sandboxedWithoutScripts(element: TSESTree.JSXOpeningElement): boolean {
+  for (const attribute of element.attributes) {
+    if (attribute.type !== AST_NODE_TYPES.JSXAttribute || attribute.name.type !== AST_NODE_TYPES.JSXIdentifier || attribute.name.name !== 'sandbox') continue;
+    const value = attribute.value;
+    if (!value) return true;
+    if (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') return !/\ballow-scripts\b/.test(value.value);
+  }
+  return false;
+}
+
+function isFunctionValue(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  return value.type === AST_NODE_TYPES.FunctionExpression || value.type === AST_NODE_TYPES.ArrowFunctionExpression;
+}
 
 function assignmentSink(node: TSESTree.AssignmentExpression): Sink {
   const property = propertyName(node.left)!;

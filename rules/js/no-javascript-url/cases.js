@@ -64,6 +64,13 @@ function go() {
   window.location.href = '/home';
 }
 
+function openHelp() {
+  // ruleid: no-javascript-url
+  window.open(params.get('helpUrl'), '_blank', 'noopener');
+  // ok: no-javascript-url
+  window.open('/help/' + encodeURIComponent(params.get('topic')), '_blank');
+}
+
 /* global $ */
 function jqueryLinks() {
   // ruleid: no-javascript-url
@@ -76,4 +83,5 @@ renderReturnLink();
 renderAvatar();
 renderCheckedLinks();
 jqueryLinks();
+openHelp();
 go();

@@ -59,7 +59,7 @@ export default defineAstRule<MessageId>({
         if (node.operator === '=' && node.left.type === AST_NODE_TYPES.MemberExpression && /^(?:href|src|action|formAction)$/.test(propertyName(node.left) ?? '')) assignments.push(node);
       },
       CallExpression(node) {
-        if (/^(?:setAttribute|setAttributeNS|attr|prop)$/.test(calleeName(node) ?? '')) calls.push(node);
+        if (/^(?:setAttribute|setAttributeNS|attr|prop|open)$/.test(calleeName(node) ?? '')) calls.push(node);
       },
       'Program:exit'() {
         for (const node of attributes) checkJsxAttribute(context, node);
@@ -112,6 +112,13 @@ function checkAssignment(context: AstRuleContext<MessageId>, node: TSESTree.Assi
 /** `el.setAttribute('href', x)`, `$link.attr('href', x)`, `el.setAttributeNS(XLINK, 'xlink:href', x)`. */
 function checkAttributeCall(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression): void {
   const name = calleeName(call)!;
+  if (name === 'open') {
+    // window.open('javascript:...') runs the script in a window that shares this page's origin
+    const ref = context.dataflow.moduleRef(call.callee);
+    const url = call.arguments[0];
+    if (ref?.module === '#global' && ref.path.length === 1 && ref.path[0] === 'open' && url && url.type !== AST_NODE_TYPES.SpreadElement) checkValue(context, url, 'window.open()', 'url');
+    return;
+  }
   const nameIndex = name === 'setAttributeNS' ? 1 : 0;
   const nameArg = call.arguments[nameIndex];
   const value = call.arguments[nameIndex + 1];
