@@ -166,7 +166,9 @@ async function explain(ref?: FindingRef): Promise<void> {
     const first = here[0];
     if (first && editor) {
       const code = typeof first.code === 'object' ? String(first.code.value) : String(first.code ?? '');
-      target = { ruleId: code, uri: editor.document.uri.toString() };
+      // The language client keeps the server's `data` on its diagnostics: the finding's fingerprint.
+      const fingerprint = (first as vscode.Diagnostic & { data?: { fingerprint?: string } }).data?.fingerprint;
+      target = { ruleId: code, uri: editor.document.uri.toString(), ...(fingerprint ? { fingerprint } : {}) };
     } else {
       void vscode.window.showInformationMessage('Guardline: put the cursor on a Guardline finding to see why it matters.');
       return;

@@ -292,7 +292,9 @@ export function startServer(options: ServerOptions = {}): void {
     return hover(document, params.position, record, actionOptions.explainCommand);
   });
 
-  connection.onRequest(ExplainRequest.type, (ref) => explanation(ref, analyzer.openRecords(), (uri) => scanner.results.get(uri)));
+  connection.onRequest(ExplainRequest.type, (ref) =>
+    explanation(ref, analyzer.openRecords(), (uri) => scanner.results.get(uri), (uri) => projects.locate(uri).path),
+  );
 
   // ---- workspace scan
   let scanProgress: number | undefined;

@@ -1,7 +1,7 @@
 // The UI test in a real VS Code (code-server in headless Chromium), as a person would use it, with
 // Guardline installed from its .vsix: open a file of the demo app with Quick Open, see the squiggle
-// and the Problems entry, hover it, apply the quick fix with Ctrl+., save, and check the file on
-// disk. Screenshots of each step go to the artefacts folder.
+// and the Problems entry, hover it, open "Why this matters", apply the quick fix with Ctrl+., save,
+// and check the file on disk. Screenshots of each step go to the artefacts folder.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from './browser.mjs';
@@ -76,13 +76,13 @@ export async function runUi({ url, workspace, artifacts, target }) {
       await page.mouse.move(5, 5);
     });
 
-    await step('Ctrl+. offers the fix, and applying it rewrites the line', async () => {
-      // While the built-in TypeScript extension still initialises, Ctrl+. can answer "No code
-      // actions available" (see test/e2e/README.md); wait for it, and retry like a person would.
+    // While the built-in TypeScript extension still initialises, Ctrl+. can answer "No code
+    // actions available" (see test/e2e/README.md): wait for it, and retry like a person would.
+    const quickFix = async (title, screenshot) => {
       await page
         .waitForFunction(() => ![...document.querySelectorAll('.statusbar-item')].some((e) => /Analyzing|Initializing JS\/TS/.test(e.textContent ?? '')), null, { timeout: 60_000, polling: 250 })
         .catch(() => log('TypeScript status still busy after 60 s; trying anyway'));
-      const item = page.locator('.action-widget .monaco-list-row', { hasText: target.fixTitle }).first();
+      const item = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
       for (let attempt = 1; ; attempt++) {
         const box = await squiggle.boundingBox();
         await page.mouse.click(box.x + Math.min(box.width / 2, 40), box.y + box.height / 2 - 4);
@@ -96,11 +96,24 @@ export async function runUi({ url, workspace, artifacts, target }) {
           await page.waitForTimeout(1_000);
         }
       }
-      await shot('04-quick-fix-menu.png');
+      if (screenshot) await shot(screenshot);
       // A mouse click on the menu is swallowed by .context-view-pointerBlock: use the keyboard.
       const focused = page.locator('.action-widget .monaco-list-row.focused');
-      for (let i = 0; i < 15 && !(await focused.innerText().catch(() => '')).includes(target.fixTitle); i++) await page.keyboard.press('ArrowDown');
+      for (let i = 0; i < 15 && !(await focused.innerText().catch(() => '')).includes(title); i++) await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
+    };
+
+    await step('"Why this matters" opens the explanation with the finding context', async () => {
+      await quickFix(`Why this matters: ${target.hoverTitle}`);
+      const panel = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      await panel.locator('h1', { hasText: target.hoverTitle }).waitFor({ timeout: 30_000 });
+      await panel.locator('h2', { hasText: 'How to fix' }).waitFor({ timeout: 5_000 });
+      await panel.locator('.finding .message', { hasText: target.message }).waitFor({ timeout: 5_000 });
+      await shot('04-why-this-matters.png');
+    });
+
+    await step('Ctrl+. offers the fix, and applying it rewrites the line', async () => {
+      await quickFix(target.fixTitle, '05-quick-fix-menu.png');
       await page.waitForFunction((expected) => (document.querySelector('.editor-instance .view-lines')?.innerText ?? '').replace(/\u00a0/g, ' ').includes(expected), target.fixedLine.trim(), { timeout: 15_000 });
     });
 
@@ -112,7 +125,7 @@ export async function runUi({ url, workspace, artifacts, target }) {
       if (!text.split('\n').includes(target.fixedLine)) throw new Error(`the file on disk is not fixed:\n${text}`);
       await page.locator('.markers-panel .monaco-list-row', { hasText: target.message }).first().waitFor({ state: 'detached', timeout: 30_000 });
       if (!(await visibleText()).includes(target.fixedLine.trim())) throw new Error('the editor does not show the fix');
-      await shot('05-fixed-and-saved.png');
+      await shot('06-fixed-and-saved.png');
     });
   } catch {
     // the failing step is recorded in checks

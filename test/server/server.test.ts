@@ -181,6 +181,7 @@ describe('language server over LSP', function () {
       assert.match(explanation.markdown, /## Why this matters/);
       assert.deepEqual(explanation.cwe, ['CWE-78']);
       assert.equal(explanation.finding?.line, 5);
+      assert.equal(explanation.finding?.file, 'explain.js', 'shown relative to the workspace folder');
       assert.equal(explanation.finding?.priority.level, 'critical');
       assert.equal(await client.connection.sendRequest(ExplainRequest.type, { ruleId: 'no-such-rule' }), null);
     });

@@ -52,7 +52,12 @@ export function hoverMarkdown(finding: Finding, uri: string, explainCommand: boo
 }
 
 /** The rule's explanation, with the named finding's own context when the server still has it. */
-export function explanation(ref: FindingRef, records: Iterable<AnalysisRecord>, extraFindings: (uri: string) => Finding[] | undefined): Explanation | null {
+export function explanation(
+  ref: FindingRef,
+  records: Iterable<AnalysisRecord>,
+  extraFindings: (uri: string) => Finding[] | undefined,
+  displayPath: (uri: string) => string = uriToPath,
+): Explanation | null {
   const entry = findRule(ref.ruleId);
   const text = explanationOf(ref.ruleId);
   if (!entry || !text) return null;
@@ -68,7 +73,7 @@ export function explanation(ref: FindingRef, records: Iterable<AnalysisRecord>, 
         priority: { level: priority.level, score: priority.score, reasons: priority.reasons, ...(priority.service ? { service: priority.service } : {}), ...(priority.attackPath ? { attackPath: priority.attackPath } : {}) },
         flow: (finding.flow ?? []).map((s) => ({ label: s.label, line: s.range.start.line })),
         line: finding.range.start.line,
-        file: uriToPath(ref.uri),
+        file: displayPath(ref.uri),
       };
     }
   }
