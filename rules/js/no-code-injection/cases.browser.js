@@ -43,6 +43,21 @@ function applySettings(settings) {
   document.body.dataset.theme = settings.theme;
 }
 
+function loadTrackingSnippet() {
+  const snippet = document.createElement('script');
+  // ruleid: no-code-injection
+  snippet.text = 'trackCampaign("' + params.get('utm_campaign') + '");';
+  // ok: no-code-injection
+  snippet.text = 'trackCampaign(' + JSON.stringify(params.get('utm_campaign')) + ');';
+  document.head.appendChild(snippet);
+  const note = document.createElement('p');
+  // ok: no-code-injection
+  note.textContent = params.get('utm_campaign');
+  document.body.appendChild(note);
+}
+
+loadTrackingSnippet();
+
 // A library shim passing its callback through to a timer: a function, not code.
 export function nextTick(callback) {
   // ok: no-code-injection

@@ -1,7 +1,7 @@
 // Code injection: untrusted data run as JavaScript by eval, the Function constructor, the vm module,
 // vm2 sandboxes, or setTimeout/setInterval given a string.
 import { defineAstRule } from '../../api/define-rule';
-import { AST_NODE_TYPES, calleeName, unwrap, type TSESTree } from '../../api/ast';
+import { AST_NODE_TYPES, calleeName, propertyName, unwrap, type TSESTree } from '../../api/ast';
 import type { ModuleRef } from '../../api/dataflow';
 import type { AstRuleContext } from '../../api/types';
 import { flowSteps } from '../../api/flow';
@@ -46,11 +46,16 @@ export default defineAstRule<MessageId>({
       const name = calleeName(node);
       if (callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.SequenceExpression || (name && CANDIDATE_NAMES.has(name))) calls.push(node);
     };
+    const scriptTexts: TSESTree.AssignmentExpression[] = [];
     return {
       CallExpression: keep,
       NewExpression: keep,
+      AssignmentExpression(node) {
+        if (node.left.type === AST_NODE_TYPES.MemberExpression && /^(?:text|textContent|innerText)$/.test(propertyName(node.left) ?? '')) scriptTexts.push(node);
+      },
       'Program:exit'() {
         for (const call of calls) check(context, call);
+        for (const node of scriptTexts) checkScriptText(context, node);
       },
     };
   },
@@ -96,6 +101,26 @@ function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression
   if (unknown && sink.audit) {
     context.report({ node: unknown, messageId: 'codeInjectionAudit', data: { sink: sink.label }, confidence: 'audit', severity: 'medium' });
   }
+}
+
+/** `script.text = code` on a `document.createElement('script')`: the code runs when the element is inserted. */
+function checkScriptText(context: AstRuleContext<MessageId>, node: TSESTree.AssignmentExpression): void {
+  const { dataflow } = context;
+  const element = unwrap((node.left as TSESTree.MemberExpression).object);
+  const created = element.type === AST_NODE_TYPES.Identifier ? dataflow.definition(element) : element;
+  const call = created && unwrap(created);
+  if (!call || call.type !== AST_NODE_TYPES.CallExpression || calleeName(call) !== 'createElement' || !call.arguments[0]) return;
+  const tag = dataflow.constant(call.arguments[0])?.value;
+  if (typeof tag !== 'string' || tag.toLowerCase() !== 'script') return;
+  const label = `a script element's ${propertyName(node.left as TSESTree.MemberExpression)}`;
+  const verdict = dataflow.verdict(node.right, 'code');
+  if (verdict.kind !== 'tainted') return;
+  context.report({
+    node: node.right,
+    messageId: 'codeInjection',
+    data: { source: verdict.taint.source.label, sink: label },
+    flow: flowSteps(verdict.taint, node.right, `${label} runs it as code`),
+  });
 }
 
 /** What kind of code-running call this is, and which of its arguments are code. */
