@@ -86,7 +86,7 @@ export const PROVIDER_DETECTORS: readonly ProviderDetector[] = [
   prefix('azure-ad-client-secret', 'no-cloud-credentials', 'Microsoft Entra ID client secret', 'AZURE_CLIENT_SECRET', ['Q~'], `(?<![A-Za-z0-9_~.-])([A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])`, { lookbehind: 4 }),
   // https://learn.microsoft.com/azure/devops/organizations/accounts/use-personal-access-tokens-to-authenticate (84-character format, AZDO signature)
   prefix('azure-devops-pat', 'no-source-control-tokens', 'Azure DevOps personal access token', 'AZURE_DEVOPS_PAT', ['AZDO'], `(?<![A-Za-z0-9])([A-Za-z0-9]{52}AZDO[A-Za-z0-9]{28})${END}`, { lookbehind: 52 }),
-  keyed('azure-devops-pat-legacy', 'no-source-control-tokens', 'Azure DevOps personal access token', 'AZURE_DEVOPS_PAT', ['azure_devops', 'azuredevops', 'azdo', 'ado', 'devops', 'vsts'], '[a-z2-7]{52}'),
+  keyed('azure-devops-pat-legacy', 'no-source-control-tokens', 'Azure DevOps personal access token', 'AZURE_DEVOPS_PAT', ['azure_devops', 'azuredevops', 'azdo', 'ado_pat', 'ado_token', 'devops', 'vsts'], '[a-z2-7]{52}'),
   // https://docs.digitalocean.com/reference/api/create-personal-access-token/ (dop_v1_ + 64 hex; doo_v1_, dor_v1_ for OAuth)
   prefix('digitalocean-token', 'no-cloud-credentials', 'DigitalOcean access token', 'DIGITALOCEAN_TOKEN', ['dop_v1_', 'doo_v1_', 'dor_v1_'], `do[por]_v1_[a-f0-9]{64}${END}`),
   // https://devcenter.heroku.com/articles/authentication (HRKU- tokens; older API keys are UUIDs)
@@ -326,7 +326,7 @@ export const PROVIDER_DETECTORS: readonly ProviderDetector[] = [
   keyed('asana-token', 'no-saas-api-tokens', 'Asana personal access token', 'ASANA_TOKEN', ['asana'], '\\d/\\d{10,16}(?:/\\d{10,16})?:[a-f0-9]{32}'),
   keyed('launchdarkly-key', 'no-saas-api-tokens', 'LaunchDarkly SDK or API key', 'LAUNCHDARKLY_SDK_KEY', ['launchdarkly', 'ld_sdk'], `(?:sdk|api|mob)-${UUID_RE}`),
   keyed('hubspot-api-key-legacy', 'no-saas-api-tokens', 'HubSpot API key', 'HUBSPOT_API_KEY', ['hubspot'], UUID_RE),
-  keyed('segment-write-key', 'no-saas-api-tokens', 'Segment write key', 'SEGMENT_WRITE_KEY', ['segment'], '[A-Za-z0-9]{32}'),
+  keyed('segment-write-key', 'no-saas-api-tokens', 'Segment write key', 'SEGMENT_WRITE_KEY', ['segment_write', 'segment_key', 'segment_api'], '[A-Za-z0-9]{32}'),
 
   // ---- More providers with distinctive prefixes --------------------------------------------
   // https://www.tencentcloud.com/document/product/598/34228 (SecretId: AKID + 32)
@@ -356,13 +356,13 @@ export const PROVIDER_DETECTORS: readonly ProviderDetector[] = [
   // https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_flows.htm (session IDs: 00D<org>!<token>)
   prefix('salesforce-access-token', 'no-saas-api-tokens', 'Salesforce access token', 'SALESFORCE_ACCESS_TOKEN', ['00D'], `00D[A-Za-z0-9]{12,15}![A-Za-z0-9._]{80,}${END}`),
   keyed('pagerduty-api-key', 'no-monitoring-service-keys', 'PagerDuty API key', 'PAGERDUTY_TOKEN', ['pagerduty', 'pd_token'], '[A-Za-z0-9_+-]{20}'),
-  keyed('splunk-hec-token', 'no-monitoring-service-keys', 'Splunk HEC token', 'SPLUNK_HEC_TOKEN', ['splunk', 'hec'], UUID_RE),
+  keyed('splunk-hec-token', 'no-monitoring-service-keys', 'Splunk HEC token', 'SPLUNK_HEC_TOKEN', ['splunk', 'hec_token', 'splunk_hec'], UUID_RE),
   keyed('mixpanel-secret', 'no-saas-api-tokens', 'Mixpanel or Amplitude secret', 'MIXPANEL_API_SECRET', ['mixpanel', 'amplitude'], '[a-f0-9]{32}'),
   keyed('bugsnag-rollbar-token', 'no-monitoring-service-keys', 'Bugsnag or Rollbar token', 'ROLLBAR_ACCESS_TOKEN', ['bugsnag', 'rollbar'], '[a-f0-9]{32}'),
   keyed('pusher-secret', 'no-messaging-service-tokens', 'Pusher app secret', 'PUSHER_APP_SECRET', ['pusher'], '[a-f0-9]{20}'),
   keyed('linode-token', 'no-cloud-credentials', 'Linode personal access token', 'LINODE_TOKEN', ['linode'], '[a-f0-9]{64}'),
   keyed('vultr-api-key', 'no-cloud-credentials', 'Vultr API key', 'VULTR_API_KEY', ['vultr'], '[A-Z0-9]{36}'),
-  keyed('ibm-cloud-api-key', 'no-cloud-credentials', 'IBM Cloud API key', 'IBMCLOUD_API_KEY', ['ibm', 'ibmcloud'], '[A-Za-z0-9_-]{44}'),
+  keyed('ibm-cloud-api-key', 'no-cloud-credentials', 'IBM Cloud API key', 'IBMCLOUD_API_KEY', ['ibmcloud', 'ibm_cloud', 'ibm_api'], '[A-Za-z0-9_-]{44}'),
   keyed('binance-api-key', 'no-payment-service-keys', 'Binance API key or secret', 'BINANCE_API_SECRET', ['binance'], '[A-Za-z0-9]{64}'),
   keyed('zoom-secret', 'no-saas-api-tokens', 'Zoom app secret', 'ZOOM_CLIENT_SECRET', ['zoom'], '[A-Za-z0-9]{32}'),
   keyed('fastly-api-token', 'no-cloud-credentials', 'Fastly API token', 'FASTLY_API_TOKEN', ['fastly'], '[A-Za-z0-9_-]{32}'),

@@ -72,7 +72,7 @@ const GENERIC_KEYWORDS = [
   'apikey', 'api_key', 'api-key', 'api.key', 'accesskey', 'access_key', 'access-key', 'privatekey', 'private_key', 'private-key',
   'signingkey', 'signing_key', 'encryptionkey', 'encryption_key', 'masterkey', 'master_key', 'appkey', 'app_key', 'accountkey', 'account_key',
   'subscriptionkey', 'subscription_key', 'sharedkey', 'shared_key', 'clientkey', 'client_key', 'consumerkey', 'consumer_key',
-  'licensekey', 'license_key', 'sessionkey', 'session_key', 'hmackey', 'hmac_key', 'jwtkey', 'jwt_key', 'webhookkey', 'pat', 'dsn',
+  'licensekey', 'license_key', 'sessionkey', 'session_key', 'hmackey', 'hmac_key', 'jwtkey', 'jwt_key', 'webhookkey', '_pat', 'dsn',
 ];
 
 const CASE_SENSITIVE = new Map<string, Handler[]>();
@@ -139,7 +139,7 @@ function handlersFor(map: Map<string, Handler[]>, matched: string): Handler[] {
 // ---- Scanning ------------------------------------------------------------------------------
 
 const MAX_CANDIDATES = 500;
-const LINE_WINDOW = 1000;
+const LINE_WINDOW = 500;
 
 interface Scan {
   text: string;
@@ -320,6 +320,7 @@ interface Pair {
 
 function matchAssignment(scan: Scan, at: number): void {
   const { text } = scan;
+  if (!mayBeAssignment(scan, at)) return;
   const line = lineAround(text, at);
   const col = at - line.start;
   const lineText = line.text;
@@ -336,6 +337,30 @@ function matchAssignment(scan: Scan, at: number): void {
   if (!pair) return;
   const start = line.start + pair.valueStart;
   evaluatePair(scan, pair, start, line);
+}
+
+/**
+ * Cheap test before any line work: after the key (and a closing quote) comes an operator, or the
+ * key is one of the space-separated forms (ENV KEY value, --flag value, .netrc). Most keyword hits
+ * in code (`tokenize(`, `secretsManager.get`) stop here.
+ */
+function mayBeAssignment(scan: Scan, at: number): boolean {
+  const { text } = scan;
+  let i = at;
+  const limit = Math.min(text.length, at + 80);
+  while (i < limit && isKeyChar(text.charCodeAt(i))) i++;
+  if (text[i] === '\\') i++;
+  if (text[i] === '"' || text[i] === "'" || text[i] === '`') i++;
+  if (text[i] === ']') i++;
+  const afterKey = i;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  const c = text[i];
+  if (c === '=' || c === ':' || c === ',' || c === '?' || c === '|' || c === '>' || text.startsWith('value', i)) return true;
+  if (c === '\n' || c === '\r' || c === undefined || i === afterKey) return false;
+  let ks = at;
+  while (ks > 0 && at - ks < 80 && isKeyChar(text.charCodeAt(ks - 1))) ks--;
+  const before = text.slice(Math.max(0, ks - 12), ks);
+  return /(?:ENV|ARG)\s+$|--$|\b(?:machine|login)\b|\s$/.test(before) && (/(?:ENV|ARG)\s+$|--$|machine|login/.test(before) || /(?:^|\/)[._]?netrc$/.test(scan.path) || /\b(?:login|machine)\b/.test(text.slice(Math.max(0, ks - 200), ks)));
 }
 
 /** Reads `<key> <operator> <value>` on one line, in any of the supported syntaxes. */
