@@ -25,6 +25,9 @@ const BY_ID_METHODS = new Set(['findById', 'findByIdAndUpdate', 'findByIdAndDele
 const LOGICAL_OPERATORS = new Set(['$and', '$or', '$nor']);
 /** Keys whose string value MongoDB runs as JavaScript. */
 const CODE_KEYS = new Set(['$where', 'body', 'init', 'accumulate', 'merge', 'finalize']);
+/** Database libraries a file may import: with only SQL ORMs in sight, `repo.findOne({...})` is not MongoDB. */
+const SQL_ORM_MODULES = /^(?:typeorm|@nestjs\/typeorm|sequelize|sequelize-typescript|@sequelize\/core|@prisma\/client|knex|objection|@mikro-orm\/.+|bookshelf|waterline)$/;
+const MONGO_MODULES = /^(?:mongoose|mongodb|@nestjs\/mongoose|monk|mongojs|marsdb|@typegoose\/typegoose|mongoist)$/;
 /** Modules whose `find`/`update`/`remove` are not MongoDB queries. */
 const OTHER_MODULES = /^(?:fs|fs\/promises|fs-extra|lodash(?:\/.*)?|underscore|ramda|sequelize|knex|typeorm|@prisma\/client|objection|mysql2?|pg|sqlite3?|better-sqlite3|redis|ioredis|node-cache|lru-cache)$/;
 
@@ -50,18 +53,26 @@ export default defineAstRule<MessageId>({
   },
   create(context) {
     const calls: TSESTree.CallExpression[] = [];
+    const imported: string[] = [];
     let filtersSanitised = false;
     return {
+      ImportDeclaration(node) {
+        imported.push(String(node.source.value));
+      },
       CallExpression(node) {
         const name = calleeName(node);
         if (!name) return;
+        const source = name === 'require' ? node.arguments[0] : undefined;
+        if (source?.type === AST_NODE_TYPES.Literal && typeof source.value === 'string') imported.push(source.value);
         // app.use(mongoSanitize()), mongoose.set('sanitizeFilter', true): operators are stripped or rejected everywhere
         if (/^(?:mongoSanitize|expressMongoSanitize)$/.test(name)) filtersSanitised = true;
         else if (name === 'set' && node.arguments.length >= 2 && context.file.getText(node.arguments[0]!).includes('sanitizeFilter')) filtersSanitised = true;
         else if (node.arguments.length && (QUERY_METHODS.has(name) || BY_ID_METHODS.has(name) || name === 'distinct' || name === 'aggregate' || name === '$where' || name === 'mapReduce')) calls.push(node);
       },
       'Program:exit'() {
-        for (const call of calls) new QueryCheck(context, call, filtersSanitised).run();
+        // A file that works with an SQL ORM and no MongoDB library: its `findOne({ ... })` calls are the ORM's.
+        const sqlOnly = imported.some((m) => SQL_ORM_MODULES.test(m)) && !imported.some((m) => MONGO_MODULES.test(m));
+        for (const call of calls) new QueryCheck(context, call, filtersSanitised, sqlOnly).run();
       },
     };
   },
@@ -76,6 +87,7 @@ class QueryCheck {
     private readonly context: AstRuleContext<MessageId>,
     private readonly call: TSESTree.CallExpression,
     private readonly filtersSanitised: boolean,
+    private readonly sqlOnly: boolean,
   ) {
     this.method = calleeName(call) ?? '';
     this.sink = `${this.method}()`;
@@ -105,7 +117,8 @@ class QueryCheck {
   private mayBeMongo(): boolean {
     const receiver = calleeObject(this.call);
     const ref = receiver ? this.context.dataflow.moduleRef(receiver) : undefined;
-    return !(ref && OTHER_MODULES.test(ref.module));
+    if (ref) return !OTHER_MODULES.test(ref.module);
+    return !this.sqlOnly;
   }
 
   /** A filter document: its fields, operators and nested filters. */
