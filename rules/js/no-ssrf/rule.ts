@@ -18,7 +18,7 @@ interface UrlSink {
   relative: boolean;
 }
 
-const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'request', 'postForm', 'putForm', 'patchForm']);
+const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'request', 'stream', 'postForm', 'putForm', 'patchForm']);
 const FETCH_MODULES = new Set(['node-fetch', 'cross-fetch', 'isomorphic-fetch', 'make-fetch-happen', 'ky']);
 const REQUEST_MODULES = new Set(['request', 'request-promise', 'request-promise-native', 'postman-request', 'superagent', 'needle', 'got', 'axios', 'phin', 'bent']);
 /** Options properties that name the target: `{ url }`, `{ uri }`, `{ baseURL }`, `{ host }`... */
