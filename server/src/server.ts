@@ -5,6 +5,7 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  DiagnosticSeverity,
   FileChangeType,
   LSPErrorCodes,
   ProposedFeatures,
@@ -56,7 +57,6 @@ export function startServer(options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   let capabilities: ClientCapabilities = {};
   let pullDiagnostics = false;
-  let init: GuardlineInitializationOptions = {};
   let actionOptions: CodeActionOptions = { documentChanges: false, snippets: false, explainCommand: false };
   const log = (message: string): void => connection.console.log(`[${new Date().toISOString()}] ${message}`);
 
@@ -96,7 +96,7 @@ export function startServer(options: ServerOptions = {}): void {
 
   connection.onInitialize((params): InitializeResult => {
     capabilities = params.capabilities;
-    init = (params.initializationOptions ?? {}) as GuardlineInitializationOptions;
+    const init = (params.initializationOptions ?? {}) as GuardlineInitializationOptions;
     pullDiagnostics = !!capabilities.textDocument?.diagnostic;
     actionOptions = {
       documentChanges: !!capabilities.workspace?.workspaceEdit?.documentChanges,
@@ -227,7 +227,7 @@ export function startServer(options: ServerOptions = {}): void {
         uri,
         problems.map((p) => ({
           range: { start: { line: p.line, character: 0 }, end: { line: p.line, character: 10_000 } },
-          severity: p.severity === 'error' ? 1 : 2,
+          severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
           source: 'guardline',
           code: 'config',
           message: p.message,

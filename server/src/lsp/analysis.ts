@@ -2,7 +2,7 @@
 // cancelled request), recorded with the document version so that code actions and hovers only use
 // findings computed on the text the editor still shows. Analysis runs on the main thread: a
 // 1,000-line file takes about 0.1 s here (see README), and the debounce keeps it off the keystroke.
-import type { CancellationToken, Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Rule } from '../../../rules/api/types';
 import { analyze, type AnalyzeOptions, type RuleSetting } from '../engine/engine';
@@ -137,7 +137,7 @@ export class DocumentAnalyzer {
       this.host.log(`Analysis of ${path} failed: ${error instanceof Error ? error.stack ?? reason : reason}`);
       const diagnostic: Diagnostic = {
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        severity: 2,
+        severity: DiagnosticSeverity.Warning,
         source: 'guardline',
         code: 'engine-error',
         message: `Guardline could not analyse this file (${truncate(reason, 200)}). Other files are not affected; the Guardline output has the details.`,
