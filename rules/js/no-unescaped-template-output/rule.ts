@@ -3,7 +3,7 @@
 // untrusted data, raw output tags fed untrusted data), and server-side template injection: untrusted
 // data used as the template itself, or a whole request passed as render options.
 import { defineAstRule } from '../../api/define-rule';
-import { AST_NODE_TYPES, findProperty, isFunction, isLiteralValue, propertyName, unwrap, type TSESTree } from '../../api/ast';
+import { AST_NODE_TYPES, calleeName, findProperty, isFunction, isLiteralValue, propertyName, unwrap, type TSESTree } from '../../api/ast';
 import type { ModuleRef, SourceKind } from '../../api/dataflow';
 import type { AstRuleContext } from '../../api/types';
 import { flowSteps } from '../../api/flow';
@@ -40,6 +40,11 @@ const ENGINES: Engine[] = [
   { label: 'Dust', modules: ['dustjs-linkedin', 'dust'], renderers: ['renderSource'], compilers: ['compile'], raw: [/\{([\w.$]+)\|s\}/g], runsCode: true },
   { label: 'Velocity', modules: ['velocityjs'], renderers: ['render'], compilers: ['parse'], raw: [], runsCode: false },
 ];
+/** Names of the engine functions and constructors this rule looks at, to keep the walk cheap. */
+const ENGINE_FUNCTIONS = new Set([
+  ...ENGINES.flatMap((e) => [...e.renderers, ...e.compilers]),
+  'render', 'configure', 'setDefaults', 'SafeString', 'markSafe', 'Environment', 'Template', 'Swig', 'Eta', 'twig',
+]);
 /** Data sources a remote attacker controls; the template argument of a library wrapper is its caller's business. */
 const ATTACKER_SOURCES = new Set<SourceKind>(['http', 'browser', 'message', 'socket']);
 /** Framework modules whose presence says the templates render web pages. */
@@ -86,12 +91,13 @@ export default defineAstRule<MessageId>({
         modules.add(String(node.source.value));
       },
       CallExpression(node) {
-        calls.push(node);
         const callee = unwrap(node.callee);
+        // Engine functions by name; identifiers and calls may be compiled templates (`tpl(data)`, `compile(src)(data)`).
+        if (callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.CallExpression || ENGINE_FUNCTIONS.has(calleeName(node) ?? '')) calls.push(node);
         if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'require' && node.arguments[0]?.type === AST_NODE_TYPES.Literal) modules.add(String(node.arguments[0].value));
       },
       NewExpression(node) {
-        calls.push(node);
+        if (ENGINE_FUNCTIONS.has(calleeName(node) ?? '')) calls.push(node);
       },
       AssignmentExpression(node) {
         if (node.left.type === AST_NODE_TYPES.MemberExpression && /^(?:escape|escapeExpression|escapeXML|escapeFunction)$/.test(propertyName(node.left) ?? '')) assignments.push(node);
