@@ -385,9 +385,11 @@ describe('data flow for data stores, files and URLs', () => {
         sink(format('SELECT * FROM t ORDER BY %s', req.query.sort), 'sql');
         sink(format('SELECT %L, %s', req.query.a, 'x'), 'sql');
         sink(format.withArray('SELECT * FROM t WHERE a IN (%L)', [req.query.a]), 'sql');
+        sink(pgp.as.format('SELECT * FROM t WHERE id = $1', [req.query.id]), 'sql');
       });
+      const pgp = require('pg-promise')();
     `;
-    assert.deepEqual(verdicts(code), ['safe', 'tainted', 'safe', 'tainted', 'safe', 'safe']);
+    assert.deepEqual(verdicts(code), ['safe', 'tainted', 'safe', 'tainted', 'safe', 'safe', 'safe']);
   });
 
   it('treats this.method = function in an exported constructor as exported', () => {

@@ -46,10 +46,11 @@ export const HOST_HEADERS = new Set(['host', 'x-forwarded-host']);
 
 /**
  * SQL formatting calls that escape the values they insert: mysql/mysql2/sqlstring `format(sql,
- * values)` with `?`/`??` placeholders, and pg-format's `%L` (literal) and `%I` (identifier); its `%s`
- * inserts text as is. Keyed by module, matched through `moduleRef`.
+ * values)` with `?`/`??` placeholders, pg-promise's `as.format(sql, values)` with `$1`/`${name}`,
+ * and pg-format's `%L` (literal) and `%I` (identifier); its `%s` inserts text as is. Keyed by
+ * module, matched through `moduleRef`.
  */
-export const SQL_QUESTION_MARK_FORMATTERS = new Set(['mysql', 'mysql2', 'mysql2/promise', 'sqlstring']);
+export const SQL_QUESTION_MARK_FORMATTERS = new Set(['mysql', 'mysql2', 'mysql2/promise', 'sqlstring', 'pg-promise']);
 export const SQL_PG_FORMAT_MODULES = new Set(['pg-format']);
 
 /**
