@@ -35,7 +35,15 @@ app.get('/stream', (req, res) => {
   // ruleid: no-reflected-xss
   res.write('<p>' + req.query.comment + '</p>');
   // ruleid: no-reflected-xss
-  res.end(req.get('User-Agent'));
+  res.end(req.get('Referer'));
+});
+
+app.get('/whoami', (req, res) => {
+  // A cross-site request cannot set the victim's other headers or cookies.
+  // ok: no-reflected-xss
+  res.send('<p>Your browser: ' + req.get('User-Agent') + '</p>');
+  // ok: no-reflected-xss
+  res.send(`<p>Theme: ${req.cookies.theme}</p>`);
 });
 
 app.get('/html', (req, res) => {

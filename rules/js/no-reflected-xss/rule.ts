@@ -191,12 +191,23 @@ function report(context: AstRuleContext<MessageId>, sink: Sink | undefined, type
     return;
   }
   if (source.kind !== 'http' && source.kind !== 'socket') return;
+  if (!victimCanBeMadeToSend(context.file.text.slice(source.start, source.end))) return;
   context.report({
     node: sink.value,
     messageId: 'reflectedXss',
     data: { source: source.label, sink: sink.label },
     flow: flowSteps(verdict.taint, sink.value, `${sink.label} sends it as HTML`),
   });
+}
+
+/**
+ * Reflected XSS needs a request the attacker can make the victim's browser send: a link or an
+ * auto-submitting form sets the URL, path and body, and the attacker's page sets the Referer. Other
+ * headers and cookies of a cross-site request are the victim's own.
+ */
+function victimCanBeMadeToSend(sourceText: string): boolean {
+  if (/refer+er/i.test(sourceText)) return true;
+  return !/\b(?:headers|rawHeaders|cookies|signedCookies)\b|\.(?:get|header|cookie|headers)\s*\(/.test(sourceText);
 }
 
 /**
