@@ -14,6 +14,8 @@ export const CONFIG_FILE_NAMES = ['guardline.yaml', '.guardline.yaml', 'guardlin
 export const CONFIG_VERSION = 1;
 /** A guardline.yaml larger than this is not read (a real one is a few kilobytes). */
 export const MAX_CONFIG_BYTES = 1_000_000;
+/** Problems listed for one file; past them, one more says the rest are not listed. */
+const MAX_PROBLEMS = 100;
 
 export const TOP_LEVEL_KEYS = ['version', 'services', 'rules', 'ignore', 'baseline', 'audit', 'inference', '$schema'] as const;
 export const SERVICE_KEYS = ['description', 'paths', 'exposure', 'authentication', 'identity', 'data'] as const;
@@ -101,6 +103,10 @@ export function parseSettings(text: string): ParsedSettings {
   const problems: ConfigProblem[] = [];
   const lines = new LineIndex(text);
   const at = (start: number, end: number, message: string, severity: 'error' | 'warning' = 'error'): void => {
+    if (problems.length >= MAX_PROBLEMS) {
+      if (problems.length === MAX_PROBLEMS) problems.push({ message: `more than ${MAX_PROBLEMS} problems: fix these first, the rest are not listed`, line: 0, severity: 'error' });
+      return;
+    }
     const from = lines.position(start);
     const to = lines.position(Math.max(start, end));
     problems.push({ message, line: from.line, character: from.character, endLine: to.line, endCharacter: to.character, severity });
@@ -127,7 +133,7 @@ export function parseSettings(text: string): ParsedSettings {
 
   const settings: GuardlineSettings = { rules: {}, ignore: [], audit: false, services: [], inference: true, ignoreGlobs: [], raw: toPlain(root) as Record<string, unknown> };
   const errorsBefore = (): number => problems.filter((p) => p.severity === 'error').length;
-  const v = new Validator(at, lines);
+  const v = new Validator(at, lines, () => problems.length >= MAX_PROBLEMS);
   v.keys(root, TOP_LEVEL_KEYS, 'at the top level of guardline.yaml');
 
   // Without a version the file is read as version 1; a later format will require its number.
@@ -261,7 +267,7 @@ function readRules(v: Validator, node: YNode): Record<string, RuleSetting> {
   const levels = ['off', ...SEVERITIES] as const;
   for (const entry of v.uniqueEntries(node)) {
     const id = entry.key;
-    if (!findRule(id)) {
+    if (!findRule(id) && !v.full()) {
       const guess = closest(id, REGISTRY.map((r) => r.rule.meta.id));
       v.badKey(entry, `unknown rule "${id}"${guess ? `; did you mean "${guess}"?` : ''}`, 'warning');
     }
@@ -327,6 +333,8 @@ class Validator {
   constructor(
     private readonly at: (start: number, end: number, message: string, severity?: 'error' | 'warning') => void,
     readonly lines: LineIndex,
+    /** Whether enough problems are listed: costly checks (suggestions) stop. */
+    readonly full: () => boolean,
   ) {}
 
   bad(node: YNode, message: string): void {
@@ -399,15 +407,19 @@ export function closest(word: string, allowed: readonly string[]): string | unde
   return best !== undefined && bestDistance <= Math.max(1, Math.floor(best.length / 3)) ? best : undefined;
 }
 
+/** Edits (insert, delete, replace, swap two neighbours) that turn `a` into `b`. */
 function editDistance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 3 || a.length > 64 || b.length > 64) return Infinity;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j]!, rows[i - 2]![j - 2]! + 1);
+    }
+    rows.push(row);
   }
-  return previous[b.length]!;
+  return rows[a.length]![b.length]!;
 }
 
 /** Plain JavaScript value of a tree (its expanded size is bounded by the YAML reader). */

@@ -25,6 +25,11 @@ type Segment = { kind: 'globstar' } | { kind: 'name'; pieces: Piece[] };
 export interface CompiledGlob {
   /** The glob as written. */
   source: string;
+  /**
+   * The folder every match lies in ("services/api" for "services/api/**"), or "" when the glob
+   * can match anywhere: lets callers skip globs that cannot match a path.
+   */
+  base: string;
   /** Written with a leading `!`: files it matches are taken out again. */
   negated: boolean;
   /** Whether a root-relative, `/`-separated path (file or folder) matches. */
@@ -54,6 +59,15 @@ export function compileGlob(glob: string): CompiledGlob {
     if (segments[segments.length - 1]!.kind !== 'globstar') segments.push({ kind: 'globstar' });
     return segments.filter((s, i, all) => !(s.kind === 'globstar' && all[i - 1]?.kind === 'globstar'));
   });
+  const bases = alternatives.map((segments) => {
+    const literal: string[] = [];
+    for (const segment of segments) {
+      if (segment.kind !== 'name' || !segment.pieces.every((piece) => piece.kind === 'char')) break;
+      literal.push(segment.pieces.map((piece) => (piece as { char: string }).char).join(''));
+    }
+    return literal.join('/');
+  });
+  const base = bases.every((b) => b === bases[0]) ? bases[0]! : '';
   let steps = 0;
   let exhausted = false;
   const budget = (): boolean => {
@@ -62,6 +76,7 @@ export function compileGlob(glob: string): CompiledGlob {
   };
   return {
     source: glob,
+    base,
     negated,
     get exhausted() {
       return exhausted;
@@ -190,17 +205,17 @@ function pieceMatches(piece: Piece, char: string): boolean {
  * pattern × text steps, never exponential. Used for characters within a name and, with `**` as
  * the star, for names within a path.
  */
-function greedyMatch<P, T>(pattern: readonly P[], text: readonly T[], isStar: (p: P) => boolean, matches: (p: P, t: T) => boolean, budget: () => boolean): boolean {
+function greedyMatch<P>(pattern: readonly P[], length: number, isStar: (p: P) => boolean, matches: (p: P, at: number) => boolean, budget: () => boolean): boolean {
   let p = 0;
   let t = 0;
   let starAt = -1;
   let resumeAt = 0;
-  while (t < text.length) {
+  while (t < length) {
     if (!budget()) return false;
     if (p < pattern.length && isStar(pattern[p]!)) {
       starAt = p++;
       resumeAt = t;
-    } else if (p < pattern.length && matches(pattern[p]!, text[t]!)) {
+    } else if (p < pattern.length && matches(pattern[p]!, t)) {
       p++;
       t++;
     } else if (starAt !== -1) {
@@ -212,12 +227,19 @@ function greedyMatch<P, T>(pattern: readonly P[], text: readonly T[], isStar: (p
   return p === pattern.length;
 }
 
+const isStarPiece = (piece: Piece): boolean => piece.kind === 'star';
+const isGlobstar = (segment: Segment): boolean => segment.kind === 'globstar';
+
 function matchSegments(segments: readonly Segment[], names: readonly string[], budget: () => boolean): boolean {
   return greedyMatch(
     segments,
-    names,
-    (segment) => segment.kind === 'globstar',
-    (segment, name) => segment.kind === 'name' && greedyMatch(segment.pieces, [...name], (piece) => piece.kind === 'star', pieceMatches, budget),
+    names.length,
+    isGlobstar,
+    (segment, at) => {
+      if (segment.kind !== 'name') return false;
+      const name = names[at]!;
+      return greedyMatch(segment.pieces, name.length, isStarPiece, (piece, i) => pieceMatches(piece, name[i]!), budget);
+    },
     budget,
   );
 }

@@ -136,6 +136,7 @@ export function loadProject(root: string, options: LoadOptions = {}): Project {
 
   // The services and ignore globs as written, against the files of the workspace
   const declared = written.services.map((service) => new ServiceMatcher(service));
+  const declaredIndex = new ServiceIndex(declared);
   const ignoreGlobs = written.ignoreGlobs.map((g) => ({ declared: g, glob: tryCompile(g.glob), hit: false }));
   const unitsByPath = new Map<string, DeploymentUnit[]>();
   for (const unit of units) for (const path of unit.codePaths) unitsByPath.set(path, [...(unitsByPath.get(path) ?? []), unit]);
@@ -143,7 +144,7 @@ export function loadProject(root: string, options: LoadOptions = {}): Project {
   const overlaps = new Map<string, { a: ServiceMatcher; b: ServiceMatcher; file: string; count: number }>();
   for (const file of listing.files) {
     for (const ignore of ignoreGlobs) if (!ignore.hit && ignore.glob?.match(file)) ignore.hit = true;
-    const owners = declared.filter((service) => service.covers(file));
+    const owners = declaredIndex.owners(file);
     if (!owners.length) continue;
     for (let i = 1; i < owners.length; i++) {
       const key = `${owners[0]!.service.name}\u0000${owners[i]!.service.name}`;
@@ -178,9 +179,10 @@ export function loadProject(root: string, options: LoadOptions = {}): Project {
   }
 
   // The services in use decide each file's context: first declared wins where globs overlap.
-  const inUse = settings === written ? declared : settings.services.map((service) => new ServiceMatcher(service));
+  const inUse = settings === written ? declaredIndex : new ServiceIndex(settings.services.map((service) => new ServiceMatcher(service)));
 
   const memo = new Map<string, FileContext | undefined>();
+  const shared = new Map<string, FileContext | undefined>();
   const project: Project = {
     root,
     ...(configFile ? { configFile } : {}),
@@ -194,7 +196,15 @@ export function loadProject(root: string, options: LoadOptions = {}): Project {
     contextFor(path) {
       const rel = toRelative(path);
       if (rel === undefined) return undefined;
-      if (!memo.has(rel)) memo.set(rel, contextOf(rel, inUse, unitsByPath, configFile));
+      if (!memo.has(rel)) {
+        // Files with the same service and the same covering units share one context object.
+        const service = inUse.owners(rel)[0]?.service;
+        const covering = coveringUnits(rel, unitsByPath);
+        const key = `${service?.name ?? ''}\u0000${covering.map((c) => `${c.depth}:${units.indexOf(c.unit)}`).join(',')}`;
+        if (!shared.has(key)) shared.set(key, contextOf(service, covering, configFile));
+        if (memo.size < MAX_MEMO) memo.set(rel, shared.get(key));
+        else return shared.get(key);
+      }
       return memo.get(rel);
     },
     isContextFile(path) {
@@ -249,6 +259,30 @@ class ServiceMatcher {
   }
   globFor(path: string): DeclaredGlob | undefined {
     return this.globs.find((g) => g.compiled && !g.compiled.negated && g.compiled.match(path))?.declared;
+  }
+}
+
+/**
+ * Declared services indexed by the folders their globs start in, so a path is only matched
+ * against the services that could cover it (hundreds of services stay cheap).
+ */
+class ServiceIndex {
+  private readonly byBase = new Map<string, number[]>();
+  private readonly anywhere: number[] = [];
+  constructor(readonly services: readonly ServiceMatcher[]) {
+    services.forEach((service, index) => {
+      const bases = [...new Set(service.globs.filter((g) => g.compiled && !g.compiled.negated).map((g) => g.compiled!.base))];
+      if (bases.includes('')) this.anywhere.push(index);
+      else for (const base of bases) this.byBase.set(base, [...(this.byBase.get(base) ?? []), index]);
+    });
+  }
+  /** Every service covering `path`, in the order declared. */
+  owners(path: string): ServiceMatcher[] {
+    const indexes = new Set(this.anywhere);
+    for (let end = path.length; end > 0; end = path.lastIndexOf('/', end - 1)) {
+      for (const index of this.byBase.get(path.slice(0, end)) ?? []) indexes.add(index);
+    }
+    return [...indexes].sort((a, b) => a - b).map((i) => this.services[i]!).filter((service) => service.covers(path));
   }
 }
 
@@ -332,9 +366,12 @@ function inferredContext(covering: Array<{ unit: DeploymentUnit; depth: number }
   return result;
 }
 
-function contextOf(path: string, declared: readonly ServiceMatcher[], unitsByPath: ReadonlyMap<string, DeploymentUnit[]>, configFile: string | undefined): FileContext | undefined {
-  const service = declared.find((s) => s.covers(path))?.service;
-  const inferred = inferredContext(coveringUnits(path, unitsByPath));
+/** Paths whose context is remembered; past this, contexts are still shared but paths are not kept. */
+const MAX_MEMO = 100_000;
+
+/** A file's context: declared values first, inferred ones for what guardline.yaml leaves out. */
+function contextOf(service: DeclaredService | undefined, covering: Array<{ unit: DeploymentUnit; depth: number }>, configFile: string | undefined): FileContext | undefined {
+  const inferred = inferredContext(covering);
   if (!service && !inferred) return undefined;
   const declaredOrigin = (line: number): Origin => ({ source: 'declared', file: configFile ?? 'guardline.yaml', line });
   const context: FileContext = {};

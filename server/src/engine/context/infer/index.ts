@@ -82,14 +82,6 @@ export function joinUnits(facts: ReadonlyMap<string, FileFacts>, files: readonly
     for (const service of f.compose?.services ?? []) if (service.build) images.add(service.image ?? service.name, codeOfBuild(service.build));
   }
 
-  // Dockerfiles: EXPOSE says the code listens on a port.
-  for (const [file, f] of all) {
-    if (!f.dockerfile?.exposes.length) continue;
-    const dir = dirOf(file);
-    const evidence: Evidence[] = f.dockerfile.exposes.map((e) => ({ kind: 'listens', port: e.port, origin: inferred(file, e.line, `EXPOSE ${e.port}`) }));
-    units.push({ name: `image built from ${file}`, shortName: posix.basename(dir || '.'), codePaths: [dir], evidence, origin: inferred(file, 0, file) });
-  }
-
   // docker-compose services.
   for (const [file, f] of all) {
     for (const service of f.compose?.services ?? []) {
@@ -177,6 +169,13 @@ export function joinUnits(facts: ReadonlyMap<string, FileFacts>, files: readonly
       if (handlerFiles.length) units.push({ name: `serverless function ${fn.name}`, shortName: sls.service ?? fn.name, codePaths: handlerFiles, evidence, origin: inferred(file, fn.line, `function ${fn.name}`) });
     }
     units.push({ name: `serverless service ${sls.service ?? dirOf(file)}`, shortName: sls.service ?? posix.basename(dirOf(file) || '.'), codePaths: [dirOf(file)], evidence: [...shared, ...packageEvidence], origin: inferred(file, 0, file) });
+  }
+  // Dockerfiles last: what runs the image names it better than the folder it is built from.
+  for (const [file, f] of all) {
+    if (!f.dockerfile?.exposes.length) continue;
+    const dir = dirOf(file);
+    const evidence: Evidence[] = f.dockerfile.exposes.map((e) => ({ kind: 'listens', port: e.port, origin: inferred(file, e.line, `EXPOSE ${e.port}`) }));
+    units.push({ name: `image built from ${file}`, shortName: posix.basename(dir || '.'), codePaths: [dir], evidence, origin: inferred(file, 0, file) });
   }
   return units;
 }
