@@ -27,7 +27,8 @@ Options for scan:
   --audit                  Also report risky calls whose input could not be traced (marked "audit")
   --max-file-size BYTES    Skip files larger than this (default: ${DEFAULT_MAX_FILE_SIZE})
   --no-ignore              Do not read .gitignore or skip node_modules and .git
-  --baseline FILE          Leave out the findings listed in this baseline (default: guardline.yaml's baseline)
+  --baseline FILE          Leave out the findings listed in this baseline (default: guardline.yaml's
+                           baseline, else guardline.baseline.jsonl next to it if present)
   --no-baseline            Report every finding, ignoring any baseline
   --no-color               Plain text output
   -h, --help               Show this help
@@ -183,7 +184,7 @@ function runBaseline(argv: string[]): number {
   for (const problem of result.configProblems) process.stderr.write(`${result.configPath ?? 'guardline.yaml'}:${problem.line + 1}: ${problem.severity}: ${problem.message}\n`);
   if (result.configProblems.some((p) => p.severity === 'error')) return 2;
   const configured = result.configPath ? parseSettings(readFileSync(join(result.root, result.configPath), 'utf8')).settings.baseline : undefined;
-  const output = args.output ?? (configured ? join(result.root, configured) : DEFAULT_BASELINE_FILE);
+  const output = args.output ?? join(result.root, configured ?? DEFAULT_BASELINE_FILE);
   writeFileSync(output, formatBaseline(result.files));
   const count = result.files.reduce((n, f) => n + f.findings.length, 0);
   process.stdout.write(`Wrote ${count} finding${count === 1 ? '' : 's'} to ${output}; \`guardline scan\` now reports only findings not in it.\n`);

@@ -7,7 +7,7 @@ import { CONFIG_FILE_NAMES, ignoreMatcher, type ConfigProblem, type GuardlineSet
 import { loadProject } from '../engine/context';
 import type { Finding } from '../engine/finding';
 import { walkFiles, type WalkNote } from './walk';
-import { applyBaseline, parseBaseline } from './baseline';
+import { applyBaseline, DEFAULT_BASELINE_FILE, parseBaseline } from './baseline';
 
 export interface ScanOptions {
   paths: string[];
@@ -61,7 +61,8 @@ export function scan(options: ScanOptions): ScanResult {
     if (findings.length) files.push({ path: file.path, findings });
   });
   for (const problem of project.problems) if (problem.file !== project.configFile) notes.push({ path: `${problem.file}:${problem.line + 1}`, message: problem.message });
-  const baselinePath = options.baseline === false ? undefined : options.baseline ? resolve(options.baseline) : settings.baseline ? resolve(root, settings.baseline) : undefined;
+  const defaultBaseline = join(root, DEFAULT_BASELINE_FILE);
+  const baselinePath = options.baseline === false ? undefined : options.baseline ? resolve(options.baseline) : settings.baseline ? resolve(root, settings.baseline) : existsSync(defaultBaseline) ? defaultBaseline : undefined;
   let reported = files;
   let baselined: number | undefined;
   if (baselinePath) {
