@@ -36,7 +36,7 @@ rules:
     severity: low
     options: { allowHosts: [internal.example] }
 ignore: ["**/fixtures/**"]
-baseline: .guardline-baseline.json
+baseline: guardline.baseline.jsonl
 audit: true
 inference: false
 `);
@@ -44,7 +44,7 @@ inference: false
     assert.equal(valid, true);
     assert.deepEqual(settings.rules, { 'no-command-injection': 'off', 'no-sql-injection': 'medium', 'no-ssrf': { severity: 'low', options: { allowHosts: ['internal.example'] } } });
     assert.deepEqual(settings.ignore, ['**/fixtures/**']);
-    assert.equal(settings.baseline, '.guardline-baseline.json');
+    assert.equal(settings.baseline, 'guardline.baseline.jsonl');
     assert.equal(settings.audit, true);
     assert.equal(settings.inference, false);
     const [payments, batch] = settings.services;
