@@ -29,7 +29,7 @@ const CODE_KEYS = new Set(['$where', 'body', 'init', 'accumulate', 'merge', 'fin
 const SQL_ORM_MODULES = /^(?:typeorm|@nestjs\/typeorm|sequelize|sequelize-typescript|@sequelize\/core|@prisma\/client|knex|objection|@mikro-orm\/.+|bookshelf|waterline)$/;
 const MONGO_MODULES = /^(?:mongoose|mongodb|@nestjs\/mongoose|monk|mongojs|marsdb|@typegoose\/typegoose|mongoist)$/;
 /** Modules whose `find`/`update`/`remove` are not MongoDB queries. */
-const OTHER_MODULES = /^(?:fs|fs\/promises|fs-extra|lodash(?:\/.*)?|underscore|ramda|sequelize|knex|typeorm|@prisma\/client|objection|mysql2?|pg|sqlite3?|better-sqlite3|redis|ioredis|node-cache|lru-cache)$/;
+const OTHER_MODULES = /^(?:fs|fs\/promises|fs-extra|lodash(?:\/.*)?|underscore|ramda|sequelize|knex|typeorm|@prisma\/client|objection|mysql2?|pg|sqlite3?|better-sqlite3|redis|ioredis|node-cache|lru-cache|lowdb)$/;
 
 export default defineAstRule<MessageId>({
   meta: {
