@@ -66,6 +66,10 @@ const DOCUMENTED_EXAMPLES = new Set([
   'xoxb-not-a-real-token-this-will-not-work',
   'xoxp-not-a-real-token',
   'xoxb-123456789012-1234567890123-abcdefghijklmnopqrstuvwx',
+  // RFC 5849 (OAuth 1.0) example credentials, quoted in many libraries' docs.
+  'dpf43f3p2l4k3l03', 'kd94hf93k423kf44', 'nnch734d00sl2jdk', 'pfkkdhi9sl3r4s00', 'hh5s93j4hdidpola', 'hdhd0244k9j7ao03',
+  '0685bd9184jfhq22', 'ad180jjd733klru7', 'lsdkfol23w54jlksdef', 'j49sk3j29djd', 'dh893hdasih9',
+  'geheim$parole', // Python's urllib documentation
   'Tr0ub4dor&3', // xkcd 936
   'correcthorsebatterystaple',
 ]);
@@ -112,7 +116,7 @@ export function isHashLike(value: string, line: string): boolean {
 /** Subresource-integrity and lock-file hashes: `integrity: sha512-...`, `"integrity": "sha1-..."`. */
 export function isIntegrityHash(line: string, valueStart: number): boolean {
   const before = line.slice(0, valueStart);
-  return /integrity|\bsha(?:1|256|384|512)-[A-Za-z0-9+/=]*$/i.test(before) || /checksum/i.test(before);
+  return /integrity|\bsha(?:1|256|384|512)[-=:][A-Za-z0-9+/=_-]*$/i.test(before) || /checksum/i.test(before);
 }
 
 /** Inside a `data:` URI or right after `base64,`. */

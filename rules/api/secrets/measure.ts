@@ -49,10 +49,13 @@ export function isTrivialSequence(value: string): boolean {
  * not a random string: letters only in word-shaped chunks, no digits.
  */
 export function looksLikeWords(value: string): boolean {
-  if (!/^\p{L}+(?:[_\-. ]\p{L}+)*$/u.test(value)) return false;
-  const words = value.split(/[_\-. ]|(?<=\p{Ll})(?=\p{Lu})/u).filter(Boolean);
-  // Random base62 strings of this length almost always hold a digit; words also need vowels.
-  return words.every((w) => w.length <= 2 || /[aeiouyAEIOUY]|[^\x00-\x7f]/.test(w)) && words.every((w) => w.length < 16);
+  const bare = value.replace(/^[_$]+/, ''); // _PrivateKey, $token
+  if (!/^\p{L}+(?:[_\-. ]\p{L}+)*$/u.test(bare)) return false;
+  const words = bare.split(/[_\-. ]|(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u).filter(Boolean);
+  // Random base62 strings of this length almost always hold a digit; most words also have vowels
+  // (acronyms such as DSA or RSA may not).
+  const voiced = words.filter((w) => w.length <= 2 || /[aeiouyAEIOUY]|[^\x00-\x7f]/.test(w)).length;
+  return voiced * 2 >= words.length && words.every((w) => w.length < 16);
 }
 
 /** Splits a key such as `dbPassword`, `AWS_SECRET_ACCESS_KEY`, `api-key` into lower-case words. */

@@ -256,6 +256,8 @@ function matchPrefix(scan: Scan, detector: PrefixDetector, anchor: string, at: n
   let offset = 0;
   if (!detector.lookbehind) {
     if (at > 0 && isAlnum(anchor.charCodeAt(0)) && isAlnum(text.charCodeAt(at - 1))) return 0;
+    // Short prefixes inside a base64 or base64url run (hashes, blobs) are chance matches.
+    if (at > 0 && anchor.length <= 4 && /[+/_-]/.test(text[at - 1]!) && /[A-Za-z0-9]/.test(text[at - 2] ?? '')) return 0;
     detector.pattern.lastIndex = at;
     match = detector.pattern.exec(text);
   } else {
@@ -430,13 +432,14 @@ function readValue(scan: Scan, line: string, i: number, key: string, operator: s
   }
   // A bare value: fine in config files, or inside a string in code (connection strings, query strings, CLI lines).
   if (scan.kind === 'code' && operator !== '>' && !insideString(line, ks)) return undefined;
-  const bare = /^[^\s"'`;,)}\]<>]+/.exec(line.slice(at));
+  const bare = /^[^\s"'`;,)}\]<>&]+/.exec(line.slice(at));
   if (!bare) return undefined;
   let value = bare[0];
   if (operator === ':' && /^[|>][-+]?$/.test(value)) return undefined; // YAML block scalar
   const scheme = /^(?:Bearer|Basic|Token|token|bearer)$/.test(value) ? /^[ \t]+([^\s"'`;,)}\]<>]+)/.exec(line.slice(at + value.length)) : null;
   if (scheme) value += line.slice(at + value.length, at + value.length + scheme[0].length); // Authorization: Bearer <value>
   if (value.endsWith('\\')) value = value.slice(0, -1);
+  if (operator === '>' && !line.startsWith('</', at + value.length)) return undefined; // <password>value</password> only
   if (/[()[\]{}]/.test(value) || value.startsWith('...')) return undefined; // code in a README or a comment, not a value
   return { key, value, valueStart: at, quoted: false };
 }
@@ -557,7 +560,7 @@ function matchUserFlag(scan: Scan, at: number): void {
 
 const DATABASE_SCHEMES = /^(?:postgres|postgresql|mysql|mysqlx|mariadb|mongodb|mongodb\+srv|redis|rediss|amqp|amqps|mssql|sqlserver|oracle|cockroachdb|clickhouse|neo4j|neo4j\+s|bolt|couchbase|couchbases|cassandra|memcached|nats|kafka|jdbc:\w+)$/i;
 /** Default or demo passwords that local development configurations carry everywhere. */
-const DEV_DEFAULT_PASSWORDS = new Set(['postgres', 'password', 'pass', 'root', 'admin', 'secret', 'guest', 'test', 'user', 'mysql', 'redis', 'changeme', 'example', 'pwd', 'passwd', 'mongo', 'rabbitmq', 'dev', 'local', 'demo', 'sa']);
+const DEV_DEFAULT_PASSWORDS = new Set(['postgres', 'password', 'pass', 'root', 'admin', 'secret', 'guest', 'test', 'user', 'mysql', 'redis', 'changeme', 'example', 'pwd', 'passwd', 'mongo', 'rabbitmq', 'dev', 'local', 'demo', 'sa', 'anonymous', 'anoncvs']);
 
 function matchUrlCredentials(scan: Scan, at: number): number {
   const { text } = scan;
@@ -577,6 +580,9 @@ function matchUrlCredentials(scan: Scan, at: number): number {
   const user = userinfo.slice(0, colon);
   const password = userinfo.slice(colon + 1);
   if (!password || password.length < 3) return 0;
+  if (!user && password.includes(':')) return 0; // cvs://:pserver:anoncvs@...
+  // Documentation placeholders: `user:he%2F%2Fo@`; a real-looking password with a generic user name still counts.
+  if (/^(?:user|username|login|name|foo|me|you|someone|your[-_]?user(?:name)?)$/i.test(user) && !isGenericSecret(safeDecode(password), 'password', '', false)) return 0;
   let schemeStart = at;
   while (schemeStart > 0 && /[A-Za-z0-9+.:-]/.test(text[schemeStart - 1]!) && at - schemeStart < 20) schemeStart--;
   const scheme = text.slice(schemeStart, at).replace(/^:+/, '');
@@ -680,6 +686,8 @@ function matchJwt(scan: Scan, at: number): number {
   if (!header || !payload || typeof header.alg !== 'string' || header.alg.toLowerCase() === 'none') return end;
   if (typeof payload.exp === 'number' && payload.exp * 1000 < Date.now()) return end; // expired: cannot be used
   if (payload.role === 'anon' || payload.role === 'public') return end; // public "anon" keys (Supabase) are meant to ship
+  // Tokens that authenticate carry registered or identity claims; `{"some": "payload"}` is a docs example.
+  if (!['iss', 'sub', 'aud', 'exp', 'iat', 'nbf', 'jti', 'role', 'scope', 'user', 'user_id', 'uid', 'email', 'client_id', 'azp', 'k', 'tid'].some((claim) => claim in payload)) return end;
   const line = lineAround(text, at);
   if (isDocumentedExample(token) || isMarkedFake(JSON.stringify(payload), keyBefore(line.text, at - line.start) ?? '', line.text, line.previous)) return end;
   const key = keyBefore(line.text, at - line.start);
