@@ -1,0 +1,53 @@
+// More React shapes: URL hooks, the page location, props objects, JSON-LD, class components.
+import React from 'react';
+import { useLocation } from 'react-router-dom';
+import sanitizeHtml from 'sanitize-html';
+
+function Anchor() {
+  const { hash } = useLocation();
+  // ruleid: no-react-dangerous-html
+  return <h2 dangerouslySetInnerHTML={{ __html: decodeURIComponent(hash.slice(1)) }} />;
+}
+
+function Greeting() {
+  const name = new URLSearchParams(window.location.search).get('name');
+  // ruleid: no-react-dangerous-html
+  const props = { className: 'greeting', dangerouslySetInnerHTML: { __html: `Hi <b>${name}</b>` } };
+  // ruleid: no-react-dangerous-html
+  const markup = { __html: '<p>' + name + '</p>' };
+  return (
+    <>
+      <div {...props} />
+      <div dangerouslySetInnerHTML={markup} />
+      {/* ok: no-react-dangerous-html */}
+      <div dangerouslySetInnerHTML={{ __html: sanitizeHtml(name) }} />
+    </>
+  );
+}
+
+// Structured data for search engines: constant data is fine.
+const ORGANISATION = { '@context': 'https://schema.org', '@type': 'Organization', name: 'ACME' };
+
+function JsonLd() {
+  // ok: no-react-dangerous-html
+  return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(ORGANISATION) }} />;
+}
+
+class Legacy extends React.Component {
+  render() {
+    const note = new URLSearchParams(document.location.search).get('note');
+    // ruleid: no-react-dangerous-html
+    return <aside dangerouslySetInnerHTML={{ __html: note }} />;
+  }
+}
+
+export default function App() {
+  return (
+    <main>
+      <Anchor />
+      <Greeting />
+      <JsonLd />
+      <Legacy />
+    </main>
+  );
+}
