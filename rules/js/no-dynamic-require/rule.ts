@@ -12,7 +12,7 @@ import { flowSteps } from '../../api/flow';
  */
 const ATTACKER_SOURCES = new Set<SourceKind>(['http', 'browser', 'message', 'socket']);
 
-type MessageId = 'dynamicRequire';
+type MessageId = 'dynamicRequire' | 'dynamicImportInPage';
 
 export default defineAstRule<MessageId>({
   meta: {
@@ -27,6 +27,7 @@ export default defineAstRule<MessageId>({
     fixable: null,
     messages: {
       dynamicRequire: '{{source}} decides which module {{sink}} loads; an attacker can load and run any JavaScript file on the server (an upload, a file in node_modules).',
+      dynamicImportInPage: '{{source}} decides which script module {{sink}} loads into the page; an attacker can run a script of their choosing as the user.',
     },
     sources: [{ name: 'eslint-plugin-security: detect-non-literal-require', relation: 'inspired' }],
     tags: ['injection', 'code', 'require'],
@@ -56,9 +57,10 @@ function check(context: AstRuleContext<MessageId>, node: TSESTree.Node, specifie
   if (!sink) return;
   const verdict = context.dataflow.verdict(specifier, 'path');
   if (verdict.kind !== 'tainted' || !ATTACKER_SOURCES.has(verdict.taint.source.kind)) return;
+  const inPage = verdict.taint.source.kind === 'browser' || verdict.taint.source.kind === 'message';
   context.report({
     node: specifier,
-    messageId: 'dynamicRequire',
+    messageId: inPage ? 'dynamicImportInPage' : 'dynamicRequire',
     data: { source: verdict.taint.source.label, sink },
     flow: flowSteps(verdict.taint, specifier, `${sink} loads and runs the module`),
   });
