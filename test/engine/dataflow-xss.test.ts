@@ -136,6 +136,16 @@ describe('data flow for XSS and code injection', () => {
     ]);
   });
 
+  it('carries taint through Markdown renderers that keep raw HTML', () => {
+    const code = `
+      import { marked } from 'marked';
+      const md = new URLSearchParams(location.search).get('md');
+      sink(marked(md));
+      sink(marked.parse(md));
+    `;
+    assert.deepEqual(verdicts(code, 'probe.mjs'), ['tainted', 'tainted']);
+  });
+
   it('treats JSON.stringify as an encoder for generated code only', () => {
     const code = `
       app.get('/a', (req, res) => {

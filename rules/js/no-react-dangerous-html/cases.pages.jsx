@@ -2,6 +2,7 @@
 import React from 'react';
 import { useLocation } from 'react-router-dom';
 import sanitizeHtml from 'sanitize-html';
+import { marked } from 'marked';
 
 function Anchor() {
   const { hash } = useLocation();
@@ -23,6 +24,13 @@ function Greeting() {
       <div dangerouslySetInnerHTML={{ __html: sanitizeHtml(name) }} />
     </>
   );
+}
+
+// Markdown from the URL: marked keeps raw HTML in the input.
+function Preview() {
+  const source = new URLSearchParams(location.search).get('md') ?? '';
+  // ruleid: no-react-dangerous-html
+  return <div className="preview" dangerouslySetInnerHTML={{ __html: marked.parse(source) }} />;
 }
 
 // Structured data for search engines: constant data is fine.
@@ -47,6 +55,7 @@ export default function App() {
       <Anchor />
       <Greeting />
       <JsonLd />
+      <Preview />
       <Legacy />
     </main>
   );

@@ -93,6 +93,8 @@ export const PROPAGATING_CALLS = new Set([
   'decodeEntities', 'Promise.resolve', 'Promise.all', '_.merge', '_.assign', '_.get', '_.pick', '_.clone',
   '_.cloneDeep', '_.defaults', '_.defaultsDeep', 'lodash.merge', 'merge', 'clone', 'cloneDeep', 'toString', 'concat',
   '$.extend', 'jQuery.extend',
+  // Markdown renderers that pass raw HTML in the input through to their output
+  'marked', 'marked.parse', 'snarkdown',
 ]);
 
 /** Calls whose result is a number, boolean or other value that cannot carry an injection. */
