@@ -58,8 +58,15 @@ describe('hostile input to deployment context', function () {
     const project = loadProject(root);
     assert.match(configProblems(project)[0]!, /^1 error Invalid YAML: values are nested more than 100 levels deep with \[ and \{; Guardline does not read this file$/);
     const blocks = Array.from({ length: 1_200 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n');
-    const deep = parseSettings(`rules:\n${blocks.replace(/^/gm, '  ')}\n`);
-    assert.ok(deep.problems.length > 0, 'deep block nesting is read (it is bounded by the file size) and reported, not a crash');
+    assert.deepEqual(parseSettings(`rules:\n${blocks.replace(/^/gm, '  ')}\n`).problems.map((p) => p.message), ['Invalid YAML: values are nested more than 200 levels deep; Guardline does not read this file']);
+  });
+
+  it('refuses aliases chained into deep nesting in a few lines', () => {
+    let chain = 'a0: &a0 x\n';
+    for (let i = 1; i <= 5_000; i++) chain += `a${i}: &a${i} [*a${i - 1}]\n`;
+    writeFileSync(join(root, 'guardline.yaml'), chain);
+    const project = loadProject(root);
+    assert.match(configProblems(project)[0]!, /^1 error Invalid YAML: values are nested more than 200 levels deep/);
   });
 
   it('bounds globs built to be slow, and reports them on their line', () => {

@@ -132,7 +132,13 @@ export function loadProject(root: string, options: LoadOptions = {}): Project {
     facts.set(file, result);
     problems.push(...result.problems);
   }
-  const units = joinUnits(facts, listing.files, servicePaths(settings.services));
+  let units: DeploymentUnit[] = [];
+  try {
+    units = joinUnits(facts, listing.files, servicePaths(settings.services));
+  } catch (error) {
+    // A bug in joining must not take the editor down: rank with guardline.yaml alone, and say so.
+    problems.push({ file: configFile ?? deploymentFiles[0] ?? '.', line: 0, message: `context could not be inferred from deployment files (${(error as Error).message}); only guardline.yaml is used`, severity: 'warning', code: 'deployment-file' });
+  }
 
   // The services and ignore globs as written, against the files of the workspace
   const declared = written.services.map((service) => new ServiceMatcher(service));

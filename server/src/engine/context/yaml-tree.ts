@@ -7,8 +7,10 @@ import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Docume
 export const YAML_LIMITS = {
   /** Values a file may hold once its aliases are expanded. */
   maxExpandedValues: 100_000,
-  /** Nesting of `[` and `{` (block nesting is bounded by the file size). */
+  /** Nesting of `[` and `{`, checked before parsing. */
   maxFlowDepth: 100,
+  /** Nesting of values, aliases included (an alias chain can nest deeply in few lines). */
+  maxDepth: 200,
   /** Documents in one file (`---` separated). */
   maxDocuments: 1_000,
 } as const;
@@ -19,6 +21,8 @@ interface Spanned {
   end: number;
   /** Values in this subtree once aliases are expanded (1 for a scalar). */
   size: number;
+  /** Levels of nesting below and including this value (1 for a scalar). */
+  depth: number;
 }
 export interface YScalar extends Spanned {
   kind: 'scalar';
@@ -54,11 +58,15 @@ export interface ParsedYaml {
 }
 
 class TooLarge extends Error {}
+class TooDeep extends Error {}
 
 /** Parses every document of `text`. Never throws. */
 export function parseYaml(text: string): ParsedYaml {
   const tooDeep = flowDepthExceeded(text);
   if (tooDeep !== -1) return { documents: [], errors: [{ message: `values are nested more than ${YAML_LIMITS.maxFlowDepth} levels deep with [ and {; Guardline does not read this file`, start: tooDeep, end: tooDeep + 1 }] };
+  // The yaml package composes documents recursively: refuse deep indentation before it runs out of stack.
+  const tooIndented = blockDepthExceeded(text);
+  if (tooIndented !== -1) return { documents: [], errors: [{ message: `values are nested more than ${YAML_LIMITS.maxDepth} levels deep; Guardline does not read this file`, start: tooIndented, end: tooIndented + 1 }] };
   let parsed: Document.Parsed[];
   try {
     // uniqueKeys is checked here (quadratic in the yaml package on large mappings).
@@ -75,13 +83,17 @@ export function parseYaml(text: string): ParsedYaml {
     if (doc.errors.length) continue;
     const anchors = new Map<string, YNode>();
     try {
-      const node = doc.contents ? convert(doc.contents as YamlNode, anchors, errors) : undefined;
+      const node = doc.contents ? convert(doc.contents as YamlNode, anchors, errors, 1) : undefined;
       if (node) {
         budget -= node.size;
         if (budget < 0) throw new TooLarge();
       }
       documents.push(node);
     } catch (error) {
+      if (error instanceof TooDeep) {
+        errors.push({ message: `values are nested more than ${YAML_LIMITS.maxDepth} levels deep; Guardline does not read this file`, start: 0, end: 0 });
+        return { documents: [], errors };
+      }
       if (!(error instanceof TooLarge)) throw error;
       errors.push({ message: `anchors and aliases expand this file to more than ${YAML_LIMITS.maxExpandedValues.toLocaleString('en-US')} values (a "billion laughs" pattern); Guardline does not read it`, start: 0, end: 0 });
       return { documents: [], errors };
@@ -91,41 +103,47 @@ export function parseYaml(text: string): ParsedYaml {
   return { documents, errors };
 }
 
-function convert(node: YamlNode, anchors: Map<string, YNode>, errors: YamlError[]): YNode {
+function convert(node: YamlNode, anchors: Map<string, YNode>, errors: YamlError[], level: number): YNode {
+  if (level > YAML_LIMITS.maxDepth) throw new TooDeep();
   const [start = 0, , end = start] = node.range ?? [];
   let result: YNode;
   if (isAlias(node)) {
     const target = anchors.get(node.source);
     if (!target) {
       errors.push({ message: `alias *${node.source} refers to no anchor defined before it`, start, end });
-      return { kind: 'scalar', value: null, start, end, size: 1 };
+      return { kind: 'scalar', value: null, start, end, size: 1, depth: 1 };
     }
+    if (level - 1 + target.depth > YAML_LIMITS.maxDepth) throw new TooDeep();
     return target; // shared, not copied: the expanded size is counted by the parent
   }
   if (isScalar(node)) {
     const value = node.value;
-    result = { kind: 'scalar', value: typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : value === null || value === undefined ? null : String(value), start, end, size: 1 };
+    result = { kind: 'scalar', value: typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : value === null || value === undefined ? null : String(value), start, end, size: 1, depth: 1 };
   } else if (isSeq(node)) {
     const items: YNode[] = [];
     let size = 1;
+    let depth = 1;
     for (const item of node.items) {
-      const child = item === null || item === undefined ? ({ kind: 'scalar', value: null, start, end, size: 1 } as YScalar) : convert(item as YamlNode, anchors, errors);
+      const child = item === null || item === undefined ? ({ kind: 'scalar', value: null, start, end, size: 1, depth: 1 } as YScalar) : convert(item as YamlNode, anchors, errors, level + 1);
       size += child.size;
+      depth = Math.max(depth, child.depth + 1);
       if (size > YAML_LIMITS.maxExpandedValues) throw new TooLarge();
       items.push(child);
     }
-    result = { kind: 'seq', items, start, end, size };
+    result = { kind: 'seq', items, start, end, size, depth };
   } else if (isMap(node)) {
     const entries: YEntry[] = [];
     const merged: YEntry[] = [];
     let size = 1;
+    let depth = 1;
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as YamlNode | null;
       const [keyStart = start, keyEnd = keyStart] = keyNode?.range ?? [];
       const key = keyNode && isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode) : '';
-      const value = pair.value === null || pair.value === undefined ? ({ kind: 'scalar', value: null, start: keyEnd, end: keyEnd, size: 1 } as YScalar) : convert(pair.value as YamlNode, anchors, errors);
+      const value = pair.value === null || pair.value === undefined ? ({ kind: 'scalar', value: null, start: keyEnd, end: keyEnd, size: 1, depth: 1 } as YScalar) : convert(pair.value as YamlNode, anchors, errors, level + 1);
       size += value.size;
+      depth = Math.max(depth, value.depth + 1);
       if (size > YAML_LIMITS.maxExpandedValues) throw new TooLarge();
       // `<<: *defaults` merge keys: the anchored mapping's entries, overridden by explicit ones.
       if (key === '<<' && (value.kind === 'map' || value.kind === 'seq')) {
@@ -136,9 +154,9 @@ function convert(node: YamlNode, anchors: Map<string, YNode>, errors: YamlError[
       entries.push({ key, keyStart, keyEnd, value });
     }
     for (const entry of merged) if (!entries.some((e) => e.key === entry.key)) entries.push(entry);
-    result = { kind: 'map', entries, start, end, size };
+    result = { kind: 'map', entries, start, end, size, depth };
   } else {
-    result = { kind: 'scalar', value: null, start, end, size: 1 };
+    result = { kind: 'scalar', value: null, start, end, size: 1, depth: 1 };
   }
   if (node.anchor) anchors.set(node.anchor, result);
   return result;
@@ -161,6 +179,34 @@ function flowDepthExceeded(text: string): number {
       const close = text.indexOf(text[i]!, i + 1);
       if (close !== -1) i = close;
     }
+  }
+  return -1;
+}
+
+/**
+ * Offset of the first line indented more than `maxDepth` levels deep, or -1. A level is a deeper
+ * indentation than the lines above it, or a `- ` that opens a sequence item on the same line.
+ */
+function blockDepthExceeded(text: string): number {
+  const indents: number[] = [];
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    let i = start;
+    while (i < end && text.charCodeAt(i) === 0x20) i++;
+    if (i < end && text[i] !== '#' && text[i] !== '\r') {
+      const indent = i - start;
+      while (indents.length && indents[indents.length - 1]! >= indent) indents.pop();
+      indents.push(indent);
+      let dashes = 0;
+      while (text[i] === '-' && text[i + 1] === ' ') {
+        dashes++;
+        i += 2;
+        while (text[i] === ' ') i++;
+      }
+      if (indents.length + dashes > YAML_LIMITS.maxDepth) return start;
+    }
+    start = end + 1;
   }
   return -1;
 }
