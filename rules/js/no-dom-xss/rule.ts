@@ -15,14 +15,14 @@ const JQUERY_CHAIN_METHODS = new Set([
   'addClass', 'removeClass', 'toggleClass', 'show', 'hide', 'empty', 'end', 'add', 'clone', 'contents', 'css', 'attr', 'removeAttr',
 ]);
 /** Other calls that parse their argument as HTML (or trust it as such), by method name. */
-const HTML_CALLS: Record<string, { arg: number; label: string }> = {
-  insertAdjacentHTML: { arg: 1, label: 'insertAdjacentHTML()' },
-  createContextualFragment: { arg: 0, label: 'createContextualFragment()' },
-  setHTMLUnsafe: { arg: 0, label: 'setHTMLUnsafe()' },
-  bypassSecurityTrustHtml: { arg: 0, label: 'DomSanitizer.bypassSecurityTrustHtml()' },
-  bypassSecurityTrustScript: { arg: 0, label: 'DomSanitizer.bypassSecurityTrustScript()' },
-};
-const CANDIDATE_CALLS = new Set([...Object.keys(HTML_CALLS), ...JQUERY_HTML_METHODS, 'write', 'writeln', 'setAttribute', '$', 'jQuery']);
+const HTML_CALLS = new Map<string, { arg: number; label: string }>([
+  ['insertAdjacentHTML', { arg: 1, label: 'insertAdjacentHTML()' }],
+  ['createContextualFragment', { arg: 0, label: 'createContextualFragment()' }],
+  ['setHTMLUnsafe', { arg: 0, label: 'setHTMLUnsafe()' }],
+  ['bypassSecurityTrustHtml', { arg: 0, label: 'DomSanitizer.bypassSecurityTrustHtml()' }],
+  ['bypassSecurityTrustScript', { arg: 0, label: 'DomSanitizer.bypassSecurityTrustScript()' }],
+]);
+const CANDIDATE_CALLS = new Set([...HTML_CALLS.keys(), ...JQUERY_HTML_METHODS, 'write', 'writeln', 'setAttribute', '$', 'jQuery']);
 /** Methods that turn text into text: keep a value "plain text" for the textContent fix. */
 const TEXT_METHODS = new Set(['slice', 'substring', 'substr', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'get', 'toString', 'padStart', 'padEnd']);
 const TEXT_FUNCTIONS = new Set(['decodeURIComponent', 'decodeURI', 'String']);
@@ -120,7 +120,7 @@ function callSink(context: AstRuleContext<MessageId>, call: TSESTree.CallExpress
     return arg && arg.type !== AST_NODE_TYPES.SpreadElement ? arg : undefined;
   };
   const receiver = calleeObject(call);
-  const known = HTML_CALLS[name];
+  const known = HTML_CALLS.get(name);
   if (known) {
     const value = argAt(known.arg);
     return value && receiver ? { value, label: known.label, audit: true } : undefined;
