@@ -120,18 +120,18 @@ function tokenize(text: string, firstLine: number): Token[] {
       if (!match) throw new HclError('a heredoc must start with <<NAME at the end of a line', line);
       const start = line;
       const bodyStart = i + match[0].length;
-      const marker = new RegExp(`^[ \\t]*${match[2]}[ \\t]*\\r?$`, 'm');
-      const rest = text.slice(bodyStart);
-      const found = marker.exec(rest);
+      const marker = new RegExp(`^[ \\t]*${match[2]}[ \\t]*\\r?$`, 'gm');
+      marker.lastIndex = bodyStart;
+      const found = marker.exec(text);
       if (!found) throw new HclError(`the heredoc <<${match[2]} is never closed with a line "${match[2]}"`, line);
-      let content = rest.slice(0, found.index);
+      let content = text.slice(bodyStart, found.index);
       if (match[1] === '-') {
         const lines = content.split('\n');
         const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^[ \t]*/.exec(l)![0].length));
         content = lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n');
       }
       const { parts } = readTemplate(`${content}\u0000`, 0, start + 1, '\u0000', true);
-      const consumed = match[0].length + found.index + found[0].length;
+      const consumed = found.index + found[0].length - i;
       for (let j = i; j < i + consumed; j++) if (text[j] === '\n') line++;
       i += consumed;
       push({ kind: 'heredoc', text: '', line: start, parts });
@@ -529,10 +529,12 @@ export function resourceReferences(expr: HclExpr | undefined): string[] {
   for (const path of referencesOf(expr)) {
     const [first, second, third] = path;
     if (!first || !second) continue;
-    if (first === 'data' && third) result.push(`data.${second}.${third}`);
-    else if (!NOT_RESOURCES.has(first)) result.push(`${first}.${second}`);
+    // Resource types are `<provider>_<kind>`: this leaves out loop variables such as `s.id`.
+    if (first === 'data' && third && RESOURCE_TYPE.test(second)) result.push(`data.${second}.${third}`);
+    else if (!NOT_RESOURCES.has(first) && RESOURCE_TYPE.test(first)) result.push(`${first}.${second}`);
   }
   return [...new Set(result)];
 }
 
 const NOT_RESOURCES = new Set(['var', 'local', 'module', 'path', 'each', 'count', 'self', 'terraform', 'data']);
+const RESOURCE_TYPE = /^[a-z][a-z0-9]*_[a-z0-9_]+$/;

@@ -102,8 +102,8 @@ export function isKubernetesManifest(text: string): boolean {
 export function readKubernetes(documents: Array<YNode | undefined>, lines: LineIndex): KubernetesFacts {
   const facts: KubernetesFacts = { workloads: [], services: [], ingresses: [], serviceAccounts: [], bindings: [], roles: [] };
   const queue = [...documents];
-  while (queue.length) {
-    const doc = queue.shift();
+  for (let next = 0; next < queue.length; next++) {
+    const doc = queue[next];
     const kind = str(get(doc, 'kind'));
     if (!doc || !kind) continue;
     if (kind === 'List') {
