@@ -10,8 +10,11 @@ import { compileSuite, copyFixture, root } from './prepare.mjs';
 const work = mkdtempSync(join(tmpdir(), 'guardline-electron-'));
 const resultsFile = join(work, 'results.json');
 let code = 1;
+let cleanup = () => {};
 try {
-  const extensionTestsPath = await compileSuite();
+  const suite = await compileSuite();
+  const extensionTestsPath = suite.runner;
+  cleanup = suite.cleanup;
   const workspace = copyFixture(join(work, 'fixture'));
   await runTests({
     version: process.argv[2] ?? 'stable',
@@ -29,5 +32,6 @@ try {
     process.stdout.write(`${passes.length} passed, ${failures.length} failed\n`);
   }
   rmSync(work, { recursive: true, force: true });
+  cleanup();
 }
 process.exit(code);

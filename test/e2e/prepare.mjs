@@ -7,10 +7,13 @@ import { build } from 'esbuild';
 
 export const here = dirname(fileURLToPath(import.meta.url));
 export const root = join(here, '..', '..');
-export const suiteOut = join(root, 'out', 'e2e', 'suite');
 
-/** Compiles test/e2e/suite/*.ts to out/e2e/suite; returns the runner path (without .js). */
+/**
+ * Compiles test/e2e/suite/*.ts to out/e2e/run-<pid>/ (one folder per run, since several people may
+ * run the tests in one working tree at once); returns the runner path (without .js) and a cleanup.
+ */
 export async function compileSuite() {
+  const suiteOut = join(root, 'out', 'e2e', `run-${process.pid}`);
   rmSync(suiteOut, { recursive: true, force: true });
   await build({
     entryPoints: [join(here, 'suite', '*.ts')],
@@ -22,7 +25,7 @@ export async function compileSuite() {
     external: ['vscode', 'mocha'],
     logLevel: 'warning',
   });
-  return join(suiteOut, 'index');
+  return { runner: join(suiteOut, 'index'), cleanup: () => rmSync(suiteOut, { recursive: true, force: true }) };
 }
 
 export function copyFixture(to) {

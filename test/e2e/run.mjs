@@ -7,7 +7,7 @@
 // and logs go to .test-artifacts/e2e/. Without code-server or Chromium it says so and, outside CI,
 // counts nothing; under CI that is a failure.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +18,10 @@ import { runUi } from './ui.mjs';
 
 const codeServer = join(root, 'tools', 'node_modules', '.bin', 'code-server');
 const vsce = join(root, 'tools', 'node_modules', '@vscode', 'vsce', 'vsce');
-const artifacts = join(root, '.test-artifacts', 'e2e');
+// Written to a folder of this run, then moved to .test-artifacts/e2e at the end, so that runs in
+// the same working tree at the same time do not delete each other's screenshots.
+const finalArtifacts = join(root, '.test-artifacts', 'e2e');
+const artifacts = join(root, '.test-artifacts', `e2e-run-${process.pid}`);
 const started = Date.now();
 const say = (message) => process.stdout.write(`[e2e +${((Date.now() - started) / 1000).toFixed(0)}s] ${message}\n`);
 
@@ -40,6 +43,7 @@ rmSync(artifacts, { recursive: true, force: true });
 mkdirSync(artifacts, { recursive: true });
 const work = mkdtempSync(join(tmpdir(), 'guardline-e2e-'));
 let server;
+const cleanups = [];
 let passed = 0;
 let failed = 0;
 
@@ -48,7 +52,9 @@ try {
   if (!existsSync(join(root, 'dist', 'extension.js')) || !existsSync(join(root, 'dist', 'server.js'))) {
     execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
   }
-  const testsPath = await compileSuite();
+  const suite = await compileSuite();
+  cleanups.push(suite.cleanup);
+  const testsPath = suite.runner;
 
   // 2. Workspaces: the fixture for the suite, the demo app (when present) for the UI test.
   const suiteWorkspace = join(work, 'fixture');
@@ -128,8 +134,11 @@ try {
   if (server?.pid) await stopGroup(server);
   if (existsSync(join(work, 'user-data', 'logs'))) cpSync(join(work, 'user-data', 'logs'), join(artifacts, 'vscode-logs'), { recursive: true });
   rmSync(work, { recursive: true, force: true });
+  for (const cleanup of cleanups) cleanup();
+  rmSync(finalArtifacts, { recursive: true, force: true });
+  renameSync(artifacts, finalArtifacts);
 }
-say(`screenshots and logs in ${artifacts}`);
+say(`screenshots and logs in ${finalArtifacts}`);
 report(passed, failed);
 process.exit();
 
