@@ -127,6 +127,17 @@ describe('language server over LSP', function () {
       assert.deepEqual(after.filter(isInjection), []);
     });
 
+    it('offers no "Ignore" for the engine\'s own findings, such as a syntax error', async () => {
+      const uri = await client.open(join(workspace, 'broken.js'), 'const a = (;\n');
+      const diagnostics = await client.diagnostics(uri, (d) => d.some((x) => x.code === 'parse-error'));
+      const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri },
+        range: diagnostics[0]!.range,
+        context: { diagnostics },
+      })) as CodeAction[];
+      assert.ok(!actions.some((a) => a.title.startsWith('Ignore')), actions.map((a) => a.title).join(' | '));
+    });
+
     it('offers source.fixAll.guardline with every safe fix', async () => {
       const twice = `${VULNERABLE}app.get('/ping2', (req, res) => {\n  exec('ping -c 2 ' + req.query.host);\n});\n`;
       const uri = await client.open(join(workspace, 'fixall.js'), twice);

@@ -43,7 +43,8 @@ export function codeActions(params: CodeActionParams, document: TextDocument, re
     for (const { finding, diagnostic } of findingsInContext(params, record)) {
       if (finding.fix) actions.push(fixAction(finding.fix, finding, diagnostic, document, options, true));
       for (const suggestion of finding.suggestions ?? []) actions.push(fixAction(suggestion, finding, diagnostic, document, options, false, 'Suggestion: '));
-      if (findRule(finding.ruleId)) {
+      // The engine's own findings (a parse error, a failed rule) are not silenced with a comment.
+      if (findRule(finding.ruleId) && findRule(finding.ruleId)!.rule.kind !== 'engine') {
         const ignore = ignoreAction(finding, diagnostic, document, options);
         if (ignore) actions.push(ignore);
       }
