@@ -69,8 +69,14 @@ function main(): void {
     generate(large, 200);
     const largeCold = time(() => loadProject(large));
     report('200 services, 4,200 code files, first load', largeCold.ms, largeCold.value);
-    const largeReload = time(() => loadProject(large, { previous: largeCold.value }));
-    report('200 services, reload with cache', largeReload.ms, largeReload.value);
+    const largeReloads: number[] = [];
+    let largePrevious = largeCold.value;
+    for (let i = 0; i < 5; i++) {
+      const reload = time(() => loadProject(large, { previous: largePrevious }));
+      largeReloads.push(reload.ms);
+      largePrevious = reload.value;
+    }
+    report('200 services, reload with cache (median of 5)', median(largeReloads), largePrevious);
 
     // Hostile inputs, each in a copy of the fixture.
     const hostile: Array<[string, (root: string) => void]> = [

@@ -337,8 +337,14 @@ class Module {
   }
 
   private ofType(...types: string[]): TfResource[] {
-    return this.resources.filter((r) => types.includes(r.type));
+    if (types.length === 1) {
+      let list = this.byType.get(types[0]!);
+      if (!list) this.byType.set(types[0]!, (list = this.resources.filter((r) => r.type === types[0])));
+      return list;
+    }
+    return types.flatMap((type) => this.ofType(type));
   }
+  private readonly byType = new Map<string, TfResource[]>();
 
   /** Resources an attribute of `resource` refers to. */
   private refs(resource: TfResource, name: string): TfResource[] {
@@ -349,8 +355,20 @@ class Module {
 
   /** Resources of `type` whose attribute `name` refers to `target`. */
   private referrers(type: string, name: string, target: TfResource): TfResource[] {
-    return this.ofType(type).filter((r) => resourceReferences(attribute(r.body, name)?.value).includes(target.address));
+    // Indexed once per (type, attribute): large modules stay linear, not resources × resources.
+    const key = `${type}\u0000${name}`;
+    let index = this.referrerIndex.get(key);
+    if (!index) {
+      index = new Map();
+      for (const resource of this.ofType(type)) {
+        for (const address of resourceReferences(attribute(resource.body, name)?.value)) index.set(address, [...(index.get(address) ?? []), resource]);
+      }
+      this.referrerIndex.set(key, index);
+    }
+    return index.get(target.address) ?? [];
   }
+  private readonly referrerIndex = new Map<string, Map<string, TfResource[]>>();
+  private readonly deepRefs = new Map<HclBody, TfResource[]>();
 
   /** Whether any attribute in a body (nested blocks included) refers to `target`. */
   private mentions(body: HclBody, target: TfResource): boolean {
@@ -358,7 +376,10 @@ class Module {
   }
 
   private refsDeep(body: HclBody): TfResource[] {
+    const cached = this.deepRefs.get(body);
+    if (cached) return cached;
     const found: TfResource[] = [];
+    this.deepRefs.set(body, found);
     const visit = (b: HclBody, depth: number): void => {
       if (depth > 16) return;
       for (const a of b.attributes) for (const address of resourceReferences(a.value)) {
