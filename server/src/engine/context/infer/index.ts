@@ -90,7 +90,9 @@ export function joinUnits(facts: ReadonlyMap<string, FileFacts>, files: readonly
       const evidence: Evidence[] = [];
       for (const port of service.ports) {
         const local = isLoopback(port.hostIp);
-        evidence.push({ kind: 'exposure', exposure: local ? 'internal' : 'internet', origin: inferred(file, port.line, `compose service ${service.name} publishes port ${port.published} on ${local ? `${port.hostIp} only` : 'every host interface'}`) });
+        // Most compose files run a developer's stack: only one named for production counts as internet-facing.
+        const production = /prod/i.test(posix.basename(file));
+        evidence.push({ kind: 'exposure', exposure: !local && production ? 'internet' : 'internal', origin: inferred(file, port.line, `compose service ${service.name} publishes port ${port.published} on ${local ? `${port.hostIp} only` : 'every host interface'}`) });
       }
       if (service.privileged) evidence.push({ kind: 'privileged', origin: inferred(file, service.privileged.line, `compose service ${service.name} runs privileged`) });
       units.push({ name: `compose service ${service.name}`, shortName: service.name, codePaths: [code], evidence, origin: inferred(file, service.line, `compose service ${service.name}`) });
