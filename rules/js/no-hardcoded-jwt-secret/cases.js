@@ -33,8 +33,9 @@ function issueServiceToken(service) {
   return jwt.sign({ sub: service }, SIGNING_KEY, { algorithm: 'HS512' });
 }
 
+// A fallback is reported as an audit finding (shown with --audit): it depends on the deployment.
 function issueWithFallback(user) {
-  // ruleid: no-hardcoded-jwt-secret
+  // ok: no-hardcoded-jwt-secret
   return jwt.sign({ sub: user.id }, FALLBACK_SECRET);
 }
 

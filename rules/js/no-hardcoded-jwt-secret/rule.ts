@@ -95,7 +95,7 @@ function checkSecret(context: AstRuleContext<MessageId>, value: TSESTree.Node, l
   const verdict = classify(context, value, 0);
   if (!verdict) return;
   if (verdict.kind === 'fallback') {
-    context.report({ node: value, messageId: 'fallbackSecret', data: { library, setting: verdict.setting }, severity: 'medium' });
+    context.report({ node: value, messageId: 'fallbackSecret', data: { library, setting: verdict.setting }, severity: 'medium', confidence: 'audit' });
     return;
   }
   // The message gives the length only: a finding never prints the secret.

@@ -19,7 +19,8 @@ app.use(session({
 
 const SESSION_OPTIONS = {
   name: 'sid',
-  // ruleid: no-hardcoded-session-secret
+  // Fallbacks are audit findings (shown with --audit): whether the variable is set depends on the deployment.
+  // ok: no-hardcoded-session-secret
   secret: process.env.SESSION_SECRET || 'dev-only-secret',
   cookie: { httpOnly: true, secure: true },
 };
@@ -36,7 +37,7 @@ app.use(cookieSession({
 app.use(session({ secret: ['new secret', process.env.OLD_SESSION_SECRET] }));
 
 const isProduction = process.env.NODE_ENV === 'production';
-// ruleid: no-hardcoded-session-secret
+// ok: no-hardcoded-session-secret
 app.use(cookieParser(isProduction ? process.env.COOKIE_SECRET : 'local-cookie-secret'));
 
 // Safe: secrets come from the environment, configuration or a secret manager.

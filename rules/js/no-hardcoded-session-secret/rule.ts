@@ -123,7 +123,7 @@ function checkSecret(context: AstRuleContext<MessageId>, value: TSESTree.Node, l
   const verdict = classify(context, value, 0);
   if (!verdict) return;
   if (verdict.kind === 'hardcoded') context.report({ node: verdict.node, messageId: 'hardcodedSecret', data: { library } });
-  else context.report({ node: verdict.node, messageId: 'fallbackSecret', data: { library, setting: verdict.setting }, severity: 'medium' });
+  else context.report({ node: verdict.node, messageId: 'fallbackSecret', data: { library, setting: verdict.setting }, severity: 'medium', confidence: 'audit' });
 }
 
 /** Whether a secret value is (or falls back to) text written in this file. */

@@ -1,0 +1,51 @@
+// Behaviour of the crypto, session and JWT rules that annotated cases cannot show: fallback secrets
+// are audit findings, and no message ever repeats a secret.
+import { strict as assert } from 'node:assert';
+import { findRule } from '../../rules';
+import { analyze } from '../../server/src/engine/engine';
+
+function run(ruleId: string, text: string, audit: boolean) {
+  const rule = findRule(ruleId)!.rule;
+  return analyze({ path: 'app.js', text }, { rules: [rule], audit }).filter((f) => f.ruleId === ruleId);
+}
+
+describe('crypto and session rules: audit findings and secrets in messages', () => {
+  const sessionFallback = [
+    "const session = require('express-session');",
+    "app.use(session({ secret: process.env.SESSION_SECRET || 'dev-only-secret' }));",
+  ].join('\n');
+  const jwtFallback = [
+    "const jwt = require('jsonwebtoken');",
+    "const token = jwt.sign({ sub: 1 }, process.env.JWT_SECRET || 'dev-secret');",
+  ].join('\n');
+
+  it('reports a fallback session secret only when audit findings are asked for', () => {
+    assert.equal(run('no-hardcoded-session-secret', sessionFallback, false).length, 0);
+    const audit = run('no-hardcoded-session-secret', sessionFallback, true);
+    assert.equal(audit.length, 1);
+    assert.equal(audit[0]!.confidence, 'audit');
+    assert.equal(audit[0]!.severity, 'medium');
+    assert.match(audit[0]!.message, /process\.env\.SESSION_SECRET/);
+  });
+
+  it('reports a fallback JWT secret only when audit findings are asked for', () => {
+    assert.equal(run('no-hardcoded-jwt-secret', jwtFallback, false).length, 0);
+    const audit = run('no-hardcoded-jwt-secret', jwtFallback, true);
+    assert.equal(audit.length, 1);
+    assert.equal(audit[0]!.confidence, 'audit');
+  });
+
+  it('never repeats the secret in a message', () => {
+    const cases: Array<[string, string, string]> = [
+      ['no-hardcoded-jwt-secret', "const jwt = require('jsonwebtoken');\njwt.sign({}, 'tiny-secret-value');", 'tiny-secret-value'],
+      ['no-hardcoded-jwt-secret', "const jwt = require('jsonwebtoken');\njwt.verify(t, 'a-much-longer-signing-secret-kept-in-the-code', { algorithms: ['HS256'] });", 'a-much-longer-signing-secret-kept-in-the-code'],
+      ['no-hardcoded-session-secret', "const session = require('express-session');\napp.use(session({ secret: 'keyboard cat' }));", 'keyboard cat'],
+      ['no-hardcoded-session-secret', "const cookieParser = require('cookie-parser');\napp.use(cookieParser('kekse'));", 'kekse'],
+    ];
+    for (const [ruleId, text, secret] of cases) {
+      const findings = run(ruleId, text, true);
+      assert.equal(findings.length, 1, `${ruleId} reports ${text}`);
+      assert.ok(!findings[0]!.message.includes(secret), `${ruleId} message hides the secret: ${findings[0]!.message}`);
+    }
+  });
+});
