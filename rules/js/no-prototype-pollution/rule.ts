@@ -40,6 +40,8 @@ const LIBRARY_CALLS: LibraryCall[] = [
   { module: /^flat$/, path: 'unflatten', sources: { at: 0 } },
 ];
 const LIBRARY_NAMES = new Set(['merge', 'mergeWith', 'defaultsDeep', 'set', 'setWith', 'zipObjectDeep', 'all', 'recursive', 'extend', 'setProperty', 'dset', 'unflatten']);
+/** Functions longer than this (characters) are module wrappers, not the helper that guards a walk. */
+const MAX_GUARD_SCOPE = 20_000;
 /** Helper names that usually reject dangerous keys: `isSafeKey`, `isPrototypePolluted`, `validateKey`. */
 const GUARD_HELPER = /proto|(?:safe|valid|unsafe|forbidden|dangerous|reserved|blocked|banned)_?key|pollut/i;
 
@@ -284,7 +286,11 @@ class PollutionAnalysis {
    * as `isSafeKey(key)`, an own-property check on the object written to, or a null-prototype root.
    */
   private guarded(write: TSESTree.Node, root: string | undefined): boolean {
-    for (let fn = enclosingFunction(write); fn; fn = enclosingFunction(fn)) {
+    // The write's function and the two around it (a callback inside merge, merge inside set);
+    // not a module wrapper, whose size says it is not a helper.
+    let levels = 0;
+    for (let fn = enclosingFunction(write); fn && levels < 3; fn = enclosingFunction(fn), levels++) {
+      if (fn.range[1] - fn.range[0] > MAX_GUARD_SCOPE) break;
       if (this.functionGuards(fn, root)) return true;
     }
     return /Object\.freeze\(\s*Object\.prototype\s*\)/.test(this.context.file.text);

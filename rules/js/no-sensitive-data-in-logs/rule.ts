@@ -9,6 +9,8 @@ import type { AstRuleContext } from '../../api/types';
 const LOG_METHODS = new Set(['log', 'info', 'warn', 'warning', 'error', 'debug', 'trace', 'fatal', 'verbose', 'silly', 'http', 'notice', 'crit', 'critical', 'alert', 'emerg', 'dir', 'table']);
 /** The last name of a receiver that is a logger: `console`, `logger`, `this.logger`, `req.log`, `fastify.log`. */
 const LOGGER_NAMES = /^(?:console|log|logger|_logger|logging|winston|pino|bunyan|signale|consola|applogger|auditlogger|requestlogger)$/i;
+/** Names that `debug`-style logger instances are given. */
+const DEBUG_NAMES = /debug|log|dbg|trace/i;
 /** Modules whose instances log: `winston.createLogger()`, `pino()`, `log4js.getLogger()`, `require('debug')('app')`. */
 const LOGGER_MODULES = new Set(['winston', 'pino', 'bunyan', 'log4js', 'debug', 'loglevel', 'signale', 'consola', 'npmlog', 'roarr', 'tslog', '@nestjs/common']);
 
@@ -71,7 +73,8 @@ export default defineAstRule<MessageId>({
     return {
       CallExpression(node) {
         const name = calleeName(node);
-        if (node.arguments.length > 0 && name && (LOG_METHODS.has(name) || unwrap(node.callee).type === AST_NODE_TYPES.Identifier)) calls.push(node);
+        // Plain calls only when named like a debug-style logger (`debug`, `log`, `dbg`): most are not loggers.
+        if (node.arguments.length > 0 && name && (LOG_METHODS.has(name) || (unwrap(node.callee).type === AST_NODE_TYPES.Identifier && DEBUG_NAMES.test(name)))) calls.push(node);
       },
       'Program:exit'() {
         for (const call of calls) {
