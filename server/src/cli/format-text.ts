@@ -27,6 +27,7 @@ export function formatText(result: ScanResult, options: { color: boolean }): str
       const why = explanationOf(finding.ruleId)?.whyLine;
       if (why) out.push(paint(DIM, `           why: ${why}`));
       if (finding.priority.reasons.length) out.push(paint(DIM, `           context: ${finding.priority.reasons.join(', ')}`));
+      if (finding.priority.attackPath) out.push(paint(DIM, `           path: ${finding.priority.attackPath}`));
       if (finding.fix) out.push(paint(DIM, `           fix available: ${finding.fix.title}`));
     }
     out.push('');
