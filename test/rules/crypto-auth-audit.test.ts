@@ -1,5 +1,5 @@
-// Behaviour of the crypto, session and JWT rules that annotated cases cannot show: fallback secrets
-// are audit findings, and no message ever repeats a secret.
+// Behaviour of the crypto, session, JWT and CORS rules that annotated cases cannot show: audit-only
+// findings (fallback secrets, public CORS), and no message ever repeats a secret.
 import { strict as assert } from 'node:assert';
 import { findRule } from '../../rules';
 import { analyze } from '../../server/src/engine/engine';
@@ -33,6 +33,18 @@ describe('crypto and session rules: audit findings and secrets in messages', () 
     const audit = run('no-hardcoded-jwt-secret', jwtFallback, true);
     assert.equal(audit.length, 1);
     assert.equal(audit[0]!.confidence, 'audit');
+  });
+
+  it('reports CORS open to every origin without credentials only as an audit finding', () => {
+    const text = [
+      "const cors = require('cors');",
+      'app.use(cors());',
+      "app.get('/status', (req, res) => { res.setHeader('Access-Control-Allow-Origin', '*'); res.end(); });",
+    ].join('\n');
+    assert.equal(run('no-permissive-cors', text, false).length, 0);
+    const audit = run('no-permissive-cors', text, true);
+    assert.equal(audit.length, 2);
+    assert.ok(audit.every((f) => f.confidence === 'audit' && f.severity === 'low'));
   });
 
   it('never repeats the secret in a message', () => {

@@ -5,7 +5,7 @@ import { defineAstRule } from '../../api/define-rule';
 import { AST_NODE_TYPES, calleeName, isFunction, propertyName, unwrap, type FunctionNode, type TSESTree } from '../../api/ast';
 import type { AstRuleContext } from '../../api/types';
 
-type MessageId = 'anyOriginWithCredentials' | 'wildcardWithCredentials' | 'reflectedOrigin' | 'unanchoredOriginPattern';
+type MessageId = 'anyOriginWithCredentials' | 'wildcardWithCredentials' | 'reflectedOrigin' | 'unanchoredOriginPattern' | 'publicOrigin';
 
 /** Middleware called as `lib(options)`, and whether it reflects the request origin when none is given. */
 const CORS_MIDDLEWARE: Record<string, { reflectsByDefault: boolean }> = {
@@ -35,6 +35,7 @@ export default defineAstRule<MessageId>({
       wildcardWithCredentials: "Access-Control-Allow-Origin '*' is combined with credentials{{where}}: browsers refuse the pair, and the usual workaround, reflecting the Origin header, opens the API to every site. List the trusted origins instead.",
       reflectedOrigin: "The request's Origin header is copied into Access-Control-Allow-Origin{{credentials}}, so every website is trusted{{impact}}. Compare the origin with an allow-list before echoing it.",
       unanchoredOriginPattern: 'The origin pattern {{pattern}} is not anchored at both ends, so a host such as {{example}} also matches it and can make credentialed requests. Anchor it with ^ and $.',
+      publicOrigin: '{{where}} lets every website read these responses. That is right for public data that needs no login; for anything else, list the trusted origins.',
     },
     sources: [
       { name: 'semgrep: javascript.express.security.cors-misconfiguration', relation: 'inspired' },
@@ -87,7 +88,11 @@ function checkMiddleware(context: AstRuleContext<MessageId>, call: TSESTree.Call
       library = ref.module;
       options = arg(call, 0);
       reflectsByDefault = CORS_MIDDLEWARE[ref.module]!.reflectsByDefault;
-      if (!options && !reflectsByDefault) return;
+      if (!options && !reflectsByDefault) {
+        // cors() with no options answers `Access-Control-Allow-Origin: *`
+        context.report({ node: call, messageId: 'publicOrigin', data: { where: `${library}()` }, severity: 'low', confidence: 'audit' });
+        return;
+      }
     } else if (ref.module === 'socket.io' && ((isNew && ref.path.join('.') === 'Server') || (!isNew && ref.path.length === 0))) {
       library = 'socket.io';
       const serverOptions = arg(call, 1) ?? arg(call, 0);
@@ -100,8 +105,13 @@ function checkMiddleware(context: AstRuleContext<MessageId>, call: TSESTree.Call
   if (!library) return;
   if (options && !dataflow.objectLiteral(options)) return; // options built elsewhere: cannot tell
   const credentials = options ? dataflow.property(options, 'credentials') : undefined;
-  if (!credentials || dataflow.constant(credentials)?.value !== true) return;
   const origin = options ? dataflow.property(options, 'origin') : undefined;
+  if (!credentials || dataflow.constant(credentials)?.value !== true) {
+    // Without credentials any origin is the same as '*': public by design, or an oversight.
+    const kind = origin ? originKind(context, origin) : undefined;
+    if (kind && (kind.kind === 'wildcard' || kind.kind === 'any')) context.report({ node: origin!, messageId: 'publicOrigin', data: { where: library }, severity: 'low', confidence: 'audit' });
+    return;
+  }
   const node = origin ?? call;
   if (!origin) {
     if (reflectsByDefault) context.report({ node, messageId: 'anyOriginWithCredentials', data: { library, origin: 'no origin option: the request Origin is echoed' } });
@@ -243,6 +253,7 @@ function checkHeaders(context: AstRuleContext<MessageId>, writes: HeaderWrite[])
     const value = dataflow.constant(write.value)?.value;
     if (value === '*') {
       if (credentials) context.report({ node: write.value, messageId: 'wildcardWithCredentials', data: { where: '' }, severity: 'medium' });
+      else context.report({ node: write.value, messageId: 'publicOrigin', data: { where: "Access-Control-Allow-Origin '*'" }, severity: 'low', confidence: 'audit' });
       continue;
     }
     if (!reflectsOrigin(context, write.value)) continue;

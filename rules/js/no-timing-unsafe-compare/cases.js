@@ -47,6 +47,29 @@ function verifyPayload(payload, signature, secret) {
   return digest === signature;
 }
 
+// A password check against a stored PBKDF2 hash.
+function checkPassword(stored, password) {
+  const [salt, hash] = stored.split(':');
+  const derived = crypto.pbkdf2Sync(password, salt, 100000, 64, 'sha512').toString('hex');
+  // ruleid: no-timing-unsafe-compare
+  return derived === hash;
+}
+
+// Library code: callers pass the token they received.
+module.exports.isServiceToken = function isServiceToken(token) {
+  // ruleid: no-timing-unsafe-compare
+  return token === process.env.SERVICE_TOKEN;
+};
+
+// Safe: an ETag is a hash of content the client may read anyway.
+app.get('/report', (req, res) => {
+  const body = JSON.stringify({ total: 42 });
+  const etag = crypto.createHash('md5').update(body).digest('hex');
+  // ok: no-timing-unsafe-compare
+  if (req.headers['if-none-match'] === etag) return res.sendStatus(304);
+  res.set('ETag', etag).send(body);
+});
+
 // Safe: constant-time comparison.
 app.post('/webhooks/stripe', (req, res) => {
   const expected = Buffer.from(crypto.createHmac('sha256', process.env.STRIPE_SECRET).update(req.body).digest('hex'));
@@ -80,4 +103,6 @@ app.get('/items', (req, res) => {
 // ok: no-timing-unsafe-compare
 console.assert(crypto.createHmac('sha256', 'key').update('data').digest('hex') === '5031fe3d989c6d1537a013fa6e739da23463fdaec3b70137d828e36ace221bd0');
 
-module.exports = { app, verifyPayload };
+module.exports.app = app;
+module.exports.verifyPayload = verifyPayload;
+module.exports.checkPassword = checkPassword;

@@ -93,18 +93,23 @@ function check(context: AstRuleContext<MessageId>, comparison: TSESTree.BinaryEx
     const otherSide = sides[1 - i]!;
     const secret = secretOf(context, secretSide, 0);
     if (!secret) continue;
-    const other = dataflow.verdict(otherSide, 'header');
-    const otherFromRequest = other.kind === 'tainted' && (other.taint.source.kind === 'http' || other.taint.source.kind === 'socket');
-    const mine = dataflow.verdict(secretSide, 'header');
-    if (mine.kind === 'tainted') continue; // both sides come from the request: nothing secret to leak
-    if (secret.kind === 'digest') {
+    if (dataflow.verdict(secretSide, 'header').kind === 'tainted') continue; // both sides from the request: nothing secret to leak
+    const other = secretOf(context, otherSide, 0);
+    let leaks: boolean;
+    if (secret.kind === 'hmac') {
       // An HMAC the server computed, checked against anything it did not compute itself.
-      if (dataflow.constant(otherSide) || secretOf(context, otherSide, 0)?.kind === 'digest') continue;
+      leaks = !dataflow.constant(otherSide) && other?.kind !== 'hmac' && other?.kind !== 'hash';
+    } else if (secret.kind === 'hash') {
+      // A hash the server computed (of a submitted password, say) against a stored hash.
+      leaks = other?.kind === 'named';
     } else if (secret.kind === 'named') {
-      if (!otherFromRequest) continue;
-    } else if (!otherFromRequest || !isSecretName(other.kind === 'tainted' ? `${other.taint.source.label} ${context.file.getText(otherSide)}` : '')) {
-      continue; // a constant is a secret only when compared with a credential from the request
+      leaks = fromAttacker(context, otherSide, true);
+    } else {
+      // A constant is a secret only when compared with a credential from the request.
+      const verdict = dataflow.verdict(otherSide, 'header');
+      leaks = fromAttacker(context, otherSide, false) && verdict.kind === 'tainted' && isSecretName(`${verdict.taint.source.label} ${context.file.getText(otherSide)}`);
     }
+    if (!leaks) continue;
     context.report({
       node: comparison,
       messageId: 'timingUnsafeCompare',
@@ -115,7 +120,16 @@ function check(context: AstRuleContext<MessageId>, comparison: TSESTree.BinaryEx
   }
 }
 
-type Secret = { kind: 'digest' | 'named' | 'constant'; label: string };
+/** Request data, or (for library code) a parameter of an exported function. */
+function fromAttacker(context: AstRuleContext<MessageId>, node: TSESTree.Node, libraryCallers: boolean): boolean {
+  const request = context.dataflow.verdict(node, 'header');
+  if (request.kind === 'tainted' && (request.taint.source.kind === 'http' || request.taint.source.kind === 'socket')) return true;
+  if (!libraryCallers) return false;
+  const exported = context.dataflow.verdict(node, 'code');
+  return exported.kind === 'tainted' && exported.taint.source.kind === 'exported-param';
+}
+
+type Secret = { kind: 'hmac' | 'hash' | 'named' | 'constant'; label: string };
 
 /** Whether an expression holds a secret: a computed digest, a secret-named value, a constant key. */
 function secretOf(context: AstRuleContext<MessageId>, input: TSESTree.Node, depth: number): Secret | undefined {
@@ -126,7 +140,9 @@ function secretOf(context: AstRuleContext<MessageId>, input: TSESTree.Node, dept
   if (constant) return typeof constant.value === 'string' && constant.value.length >= 6 ? { kind: 'constant', label: 'A constant secret' } : undefined;
   switch (node.type) {
     case AST_NODE_TYPES.CallExpression: {
-      if (isDigest(context, node)) return { kind: 'digest', label: 'A computed HMAC or digest' };
+      const digest = digestKind(context, node);
+      if (digest === 'hmac') return { kind: 'hmac', label: 'A computed HMAC' };
+      if (digest === 'hash') return { kind: 'hash', label: 'A computed hash' };
       return undefined;
     }
     case AST_NODE_TYPES.BinaryExpression:
@@ -156,18 +172,24 @@ function secretOf(context: AstRuleContext<MessageId>, input: TSESTree.Node, dept
   }
 }
 
-/** `crypto.createHmac(...).update(...).digest('hex')`, `CryptoJS.HmacSHA256(...).toString()`. */
-function isDigest(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression): boolean {
+/**
+ * `crypto.createHmac(...).update(...).digest('hex')` and `CryptoJS.HmacSHA256(...).toString()` are
+ * HMACs; `createHash(...).digest()`, `pbkdf2Sync(...)` and `scryptSync(...)` are hashes.
+ */
+function digestKind(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression): 'hmac' | 'hash' | undefined {
   const name = calleeName(call) ?? '';
   const receiver = calleeObject(call);
   if (name === 'toString' && receiver && unwrap(receiver).type === AST_NODE_TYPES.CallExpression) {
     const ref = context.dataflow.moduleRef((unwrap(receiver) as TSESTree.CallExpression).callee);
-    if (ref && (ref.module === 'crypto-js' || ref.module.startsWith('crypto-js/')) && /^Hmac/.test(ref.path[0] ?? '')) return true;
-    return isDigest(context, unwrap(receiver) as TSESTree.CallExpression);
+    if (ref && (ref.module === 'crypto-js' || ref.module.startsWith('crypto-js/')) && /^Hmac/.test(ref.path[0] ?? '')) return 'hmac';
+    return digestKind(context, unwrap(receiver) as TSESTree.CallExpression);
   }
-  if (name !== 'digest') return false;
   const ref = context.dataflow.moduleRef(call.callee);
-  return !!ref && ref.module === 'crypto' && ref.path[0] === 'createHmac';
+  if (!ref || ref.module !== 'crypto') return undefined;
+  if (name === 'digest' && ref.path[0] === 'createHmac') return 'hmac';
+  if (name === 'digest' && ref.path[0] === 'createHash') return 'hash';
+  if (ref.path.length === 1 && (name === 'pbkdf2Sync' || name === 'scryptSync')) return 'hash';
+  return undefined;
 }
 
 function shorten(text: string): string {
