@@ -1,5 +1,6 @@
 // A small object-utilities package, in the style of the npm packages with prototype-pollution
 // advisories: every exported function receives its arguments from unknown callers.
+const splitPath = require('./split-path');
 
 function isObject(value) {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -54,6 +55,18 @@ function extend(deep, target, ...sources) {
     });
   });
   return target;
+}
+
+// The path is split by another module: the segments still come from the caller.
+function setDeep(obj, path, value) {
+  const segments = splitPath(path, '.');
+  let node = obj;
+  for (let i = 0; i < segments.length - 1; i++) {
+    node = node[segments[i]] = node[segments[i]] || {};
+  }
+  // ruleid: no-prototype-pollution
+  node[segments[segments.length - 1]] = value;
+  return obj;
 }
 
 // The fixed versions: dangerous keys are skipped, or only own properties are walked into.
@@ -112,4 +125,4 @@ function setCell(grid, row, column, value) {
   return grid;
 }
 
-module.exports = { merge, set, setIn, extend, safeMerge, safeSet, safeSetIn, deepClone, setCell };
+module.exports = { merge, set, setIn, extend, setDeep, safeMerge, safeSet, safeSetIn, deepClone, setCell };

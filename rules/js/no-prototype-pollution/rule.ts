@@ -222,7 +222,15 @@ class PollutionAnalysis {
           taint = verdict.taint;
           break;
         }
-        if (verdict.kind === 'unknown') unknown = true;
+        if (verdict.kind === 'unknown') {
+          // keys = split(path) with split from another module: the keys still come from path.
+          const through = walk.audit ? this.throughCalls(key, 0) : undefined;
+          if (through) {
+            taint = through;
+            break;
+          }
+          unknown = true;
+        }
       }
       if (!taint && !(unknown && walk.audit)) continue;
       if (this.guarded(write, rootName(left))) continue;
@@ -267,6 +275,26 @@ class PollutionAnalysis {
     // path.reduce((acc, key) => (acc[key] = acc[key] || {}), obj)
     if (checkParamName(fn.params[0] ?? fn) === target.name && isReduceCallback(fn) && returnsMemberOf(fn, target.name)) {
       return { pattern: `the reduce over a path writing \`${shorten(text(left))} = ...\``, keys: [left.property], audit: true };
+    }
+    return undefined;
+  }
+
+  /**
+   * Taint carried by a call the engine cannot see into: `keys[i]` where `keys = splitPath(path)`
+   * and `path` is untrusted. Followed through single definitions and member reads only.
+   */
+  private throughCalls(input: TSESTree.Node, depth: number): Taint | undefined {
+    if (depth > 4) return undefined;
+    const node = unwrap(input);
+    if (node.type === AST_NODE_TYPES.MemberExpression) return this.throughCalls(node.object, depth + 1);
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      const definition = this.context.dataflow.definition(node);
+      return definition ? this.throughCalls(definition, depth + 1) : undefined;
+    }
+    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    for (const arg of node.arguments) {
+      const taint = this.context.dataflow.taint(arg, 'prototype') ?? this.throughCalls(arg, depth + 1);
+      if (taint) return taint;
     }
     return undefined;
   }
