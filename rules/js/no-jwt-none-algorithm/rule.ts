@@ -73,6 +73,13 @@ function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression
   } else if (ref.module === 'passport-jwt' && path === 'Strategy' && isNew) {
     const options = arg(0);
     if (options) checkAlgorithms(context, options, 'passport-jwt');
+  } else if (ref.module === 'jose' && (path === 'JWT.verify' || path === 'JWT.sign' || path === 'JWS.verify' || path === 'JWS.sign') && !isNew) {
+    // jose 1.x/2.x: JWK.None is the "no key" key of unsecured tokens
+    const key = arg(1);
+    const keyRef = key && dataflow.moduleRef(key);
+    if (keyRef?.module === 'jose' && keyRef.path.join('.') === 'JWK.None') {
+      context.report({ node: key!, messageId: path.endsWith('verify') ? 'acceptsNone' : 'signsNone', data: { library: `jose ${path}()` } });
+    }
   } else if (ref.module === 'jose' && path === 'UnsecuredJWT' && isNew) {
     context.report({ node: call, messageId: 'signsNone', data: { library: 'jose UnsecuredJWT' } });
   } else if (ref.module === 'jose' && path === 'UnsecuredJWT.decode' && !isNew) {
