@@ -518,3 +518,42 @@ describe('data flow for regular-expression input (redos)', () => {
     assert.deepEqual(verdicts(code), ['tainted', 'tainted', 'unknown']);
   });
 });
+
+describe('data flow through object state and exported instances', () => {
+  it('follows values written to this.<name> into the methods that read them', () => {
+    const code = `
+      function File(req, res) {
+        this.req = req;
+        this.init();
+      }
+      File.prototype = {
+        init: function () { this.filePath = '/srv/' + this.req.url; },
+        read: function () { sink(this.filePath, 'path'); },
+        name: function () { this.label = 'index.html'; sink(this.label, 'path'); },
+        other: function () { sink(this.unset, 'path'); },
+      };
+      module.exports = File;
+    `;
+    assert.deepEqual(verdicts(code), ['tainted', 'safe', 'unknown']);
+  });
+
+  it('reports the request rather than a command-line argument when both reach a value', () => {
+    const code = `
+      const path = require('path');
+      function serve(req, res) { sink(path.join(process.argv[2], req.url), 'path'); }
+      http.createServer(serve);
+    `;
+    assert.deepEqual(sources(code).map((s) => s.split(':')[0]), ['http']);
+  });
+
+  it('treats the methods of an exported instance as public, not its constructor', () => {
+    const code = `
+      module.exports = new (function (defaults) {
+        this.setTheme = function (theme) { sink(theme, 'code'); };
+        sink(defaults, 'code');
+      })({ info: 'white' });
+    `;
+    // the constructor's own argument is this module's, so it is not an exported parameter
+    assert.deepEqual(verdicts(code), ['tainted', 'unknown']);
+  });
+});

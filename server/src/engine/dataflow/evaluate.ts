@@ -43,7 +43,15 @@ const MAX_STEPS = 12;
 /** Parameter values bound for one evaluation of a local function (call-site sensitivity). */
 type Env = Map<Binding, Value> | undefined;
 
+/**
+ * Of two tainted values, the one from the more remote source wins: rules such as SSRF and path
+ * traversal ignore command-line arguments and a library's callers, so in
+ * `path.join(process.argv[2], req.url)` the request must not hide behind the CLI argument.
+ */
+const SOURCE_WEIGHT: Partial<Record<SourceKind, number>> = { cli: 0, 'exported-param': 1 };
+
 function join(a: Value, b: Value): Value {
+  if (a.t === 'taint' && b.t === 'taint') return (SOURCE_WEIGHT[b.taint.source.kind] ?? 2) > (SOURCE_WEIGHT[a.taint.source.kind] ?? 2) ? b : a;
   return RANK[b.t] > RANK[a.t] ? b : a;
 }
 
@@ -456,6 +464,19 @@ export class ModuleDataflow implements Dataflow {
     if (node.computed && name === undefined) {
       const literal = this.objectLiteral(object) ?? this.arrayLiteral(object);
       if (literal) return this.evaluate(literal, kind, env, depth);
+    }
+    // this.filePath in a method: whatever the module writes to this.filePath (a constructor's
+    // `this.req = req`, another method's `this.filePath = path.join(root, this.req.url)`).
+    if (object.type === AST_NODE_TYPES.ThisExpression && name !== undefined && !node.computed) {
+      const writes = this.index.thisPropertyWrites.get(name);
+      if (writes?.length) {
+        let value: Value = SAFE;
+        for (const write of writes) {
+          value = join(value, this.withStep(this.evaluate(write, kind, undefined, depth), write, `stored in this.${name}`));
+          if (value.t === 'taint') break;
+        }
+        return value;
+      }
     }
     const objectValue = this.evaluate(object, kind, env, depth);
     if (name === 'length') return SAFE;

@@ -107,6 +107,14 @@ export class ModuleIndex {
   private readonly prototypeWrites: Array<{ scope: Scope; ctor: TSESTree.Identifier; fn: FunctionNode }> = [];
   /** `this.method = function () {}` inside a constructor function: a method of its instances. */
   private readonly thisMethodWrites: Array<{ ctor: FunctionNode; fn: FunctionNode }> = [];
+  /** Constructors whose instance is exported (`module.exports = new Logger()`): their methods are public. */
+  private readonly exportedInstances = new Set<FunctionNode>();
+  /**
+   * Values written to `this.<name>` anywhere in the module, by property name: what a later
+   * `this.<name>` read in a method of the same object may see (`this.req = req` in a constructor,
+   * `fs.readFile(this.filePath)` in a prototype method).
+   */
+  readonly thisPropertyWrites = new Map<string, TSESTree.Node[]>();
 
   constructor(program: TSESTree.Program) {
     this.moduleScope = new Scope(program, undefined, true);
@@ -291,6 +299,10 @@ export class ModuleIndex {
       if (current.type === AST_NODE_TYPES.ThisExpression && chain.length === 1 && isFunction(unwrap(node.right))) {
         const ctor = thisOwner(node);
         if (ctor) this.thisMethodWrites.push({ ctor, fn: unwrap(node.right) as FunctionNode });
+      } else if (current.type === AST_NODE_TYPES.ThisExpression && chain.length === 1 && chain[0] !== undefined && op === '=' && thisOwner(node)) {
+        const writes = this.thisPropertyWrites.get(chain[0]) ?? [];
+        writes.push(node.right);
+        this.thisPropertyWrites.set(chain[0], writes);
       }
       if (current.type === AST_NODE_TYPES.Identifier) {
         this.pendingWrites.push({ scope: this.current, root: current, write: { path: chain, value: node.right, node } });
@@ -369,12 +381,12 @@ export class ModuleIndex {
     for (const { scope, call } of this.routeCalls) this.markRouteHandlers(scope, call);
     for (const { scope, node } of this.exportNodes) this.markExports(scope, node);
     for (const { ctor, fn } of this.thisMethodWrites) {
-      if (this.functions.get(ctor)?.exported) this.markExported(fn);
+      if (this.functions.get(ctor)?.exported || this.exportedInstances.has(ctor)) this.markExported(fn);
     }
     for (const { scope, ctor, fn } of this.prototypeWrites) {
       const binding = scope.lookup(ctor.name);
       const ctorFn = binding && this.functionOfBinding(binding);
-      if (ctorFn && this.functions.get(ctorFn)?.exported) this.markExported(fn);
+      if (ctorFn && (this.functions.get(ctorFn)?.exported || this.exportedInstances.has(ctorFn))) this.markExported(fn);
     }
   }
 
@@ -489,6 +501,13 @@ export class ModuleIndex {
     if (depth > 3) return;
     const value = unwrap(node);
     if (isFunction(value)) return this.markExported(value);
+    // module.exports = new (function () { this.run = function (cmd) {...} })(): the instance's
+    // methods are public, but the constructor is called here, with this module's own arguments.
+    if (value.type === AST_NODE_TYPES.NewExpression) {
+      const ctor = this.functionOf(value.callee, scope);
+      if (ctor) this.exportedInstances.add(ctor);
+      return;
+    }
     if (value.type === AST_NODE_TYPES.ClassDeclaration || value.type === AST_NODE_TYPES.ClassExpression) {
       for (const member of value.body.body) {
         if (member.type === AST_NODE_TYPES.MethodDefinition && member.accessibility !== 'private' && member.key.type !== AST_NODE_TYPES.PrivateIdentifier && isFunction(member.value)) this.markExported(member.value);
