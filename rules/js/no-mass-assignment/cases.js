@@ -1,6 +1,7 @@
 const express = require('express');
 const _ = require('lodash');
 const Joi = require('joi');
+const crypto = require('crypto');
 const User = require('./models/user');
 const Post = require('./models/post');
 const { Order, Invoice } = require('./models/sequelize');
@@ -102,6 +103,13 @@ app.put('/profile/safe', async (req, res) => {
   }
   await user.save();
   res.sendStatus(204);
+});
+
+app.post('/webhooks/payments', (req, res) => {
+  // A signature over the raw body is not a write.
+  // ok: no-mass-assignment
+  const digest = crypto.createHmac('sha256', process.env.WEBHOOK_SECRET).update(req.body).digest('hex');
+  res.json({ ok: digest === req.get('x-signature') });
 });
 
 app.get('/search', async (req, res) => {

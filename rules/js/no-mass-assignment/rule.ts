@@ -16,6 +16,8 @@ const DATA_KEYS = new Set(['data', 'create', 'update']);
 const COPIES = /^(?:Object\.assign|_\.assign|_\.extend|_\.merge|_\.clone|_\.cloneDeep|structuredClone|JSON\.parse|JSON\.stringify|Object\.fromEntries|Object\.entries)$/;
 /** Calls whose result is a loaded record. */
 const LOADERS = /^(?:find|findOne|findById|findByPk|findOneBy|findOneByOrFail|findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|findOneOrFail|findOrFail|getById|fetch|load|findAndCountAll)$/;
+/** Modules whose `update`/`set`/`create` are not record writes (digests, ciphers, caches). */
+const NOT_RECORD_MODULES = /^(?:crypto|bcrypt|bcryptjs|js-sha\d*|hash\.js|md5|tweetnacl|node-forge|immutability-helper|lru-cache|node-cache|redis|ioredis|memcached|keyv)$/;
 /** Constructors that take an object but do not make a record. */
 const NOT_MODELS = new Set(['URL', 'URLSearchParams', 'Date', 'Error', 'Map', 'Set', 'Buffer', 'Promise', 'RegExp', 'ObjectId', 'Headers', 'Request', 'Response', 'FormData', 'Blob', 'Proxy', 'WeakMap', 'Worker']);
 
@@ -86,6 +88,9 @@ class Checker {
       return;
     }
     if (receiverText === 'Object' && name !== 'assign') return;
+    // hash.update(req.body), cipher.update(...): digests, not records
+    const ref = this.context.dataflow.moduleRef(call.callee);
+    if ((ref && NOT_RECORD_MODULES.test(ref.module)) || /\bcreate(?:Hash|Hmac|Cipheriv|Cipher|Decipheriv|Sign|Verify)\(/.test(receiverText)) return;
     if (ASSIGN_CALLS.has(name) && name !== 'set' && args.length >= 2) {
       // Object.assign(user, req.body), _.merge(user, req.body), repo.merge(user, req.body)
       const target = args[0]!;
