@@ -1,5 +1,6 @@
 // The language server: connection, capabilities and handler wiring. Analysis lives in the engine,
-// scheduling in lsp/analysis.ts, and each LSP feature in its own lsp/ module.
+// scheduling in lsp/analysis.ts, and each LSP feature in its own lsp/ module. The same file is the
+// entry of its worker threads (document analysis, workspace scan).
 import {
   CodeActionKind,
   createConnection,
@@ -20,7 +21,6 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Rule } from '../../rules/api/types';
 import { DocumentAnalyzer, Stale, type AnalysisRecord } from './lsp/analysis';
 import { codeActions, FIX_ALL_KIND, type CodeActionOptions } from './lsp/code-actions';
 import { toDiagnostic } from './lsp/diagnostics';
@@ -30,6 +30,7 @@ import { meetsMinimum, SettingsCache } from './lsp/settings';
 import { uriToPath, pathToUri } from './lsp/uri';
 import { WorkspaceScanner } from './lsp/workspace-scan';
 import { isScanWorker, runScanWorker } from './lsp/scan-worker';
+import { AnalysisWorker, isAnalysisWorker, runAnalysisWorker } from './lsp/analysis-worker';
 import { DEFAULT_MAX_FILE_SIZE } from './cli/scan';
 import {
   ExplainRequest,
@@ -43,8 +44,8 @@ import {
 import { VERSION } from './version';
 
 export interface ServerOptions {
-  /** Rules to run instead of the registry (tests inject a failing rule). */
-  rules?: readonly Rule[];
+  /** A module exporting `rules`, run instead of the registry (tests add a failing rule). */
+  rulesModule?: string;
   /** An existing connection (tests); by default one from the command line (--stdio, --node-ipc...) or stdio. */
   connection?: Connection;
 }
@@ -62,6 +63,7 @@ export function startServer(options: ServerOptions = {}): void {
 
   const settings = new SettingsCache(connection, () => !!capabilities.workspace?.configuration);
   let projects = new Projects(true, log);
+  const analysisWorker = new AnalysisWorker(options.rulesModule);
   /** Shared with the analyzer; filled in once the client's capabilities are known. */
   const diagnosticOptions = { relatedInformation: false };
   const analyzer = new DocumentAnalyzer({
@@ -72,7 +74,7 @@ export function startServer(options: ServerOptions = {}): void {
     },
     diagnosticOptions,
     log,
-    ...(options.rules ? { rules: options.rules } : {}),
+    worker: analysisWorker,
     onBusyChange: () => scheduleStatus(),
   });
   let scanner = newScanner();
@@ -351,7 +353,11 @@ export function startServer(options: ServerOptions = {}): void {
     void connection.sendNotification(StatusNotification.type, status);
   }
 
-  connection.onShutdown(() => scanner.dispose());
+  connection.onShutdown(() => {
+    scanner.dispose();
+    analysisWorker.dispose();
+  });
+  connection.onExit(() => analysisWorker.dispose());
   documents.listen(connection);
   connection.listen();
 }
@@ -364,4 +370,5 @@ function defaultConnection(): Connection {
 }
 
 if (isScanWorker()) runScanWorker();
+else if (isAnalysisWorker()) runAnalysisWorker();
 else if (require.main === module) startServer();

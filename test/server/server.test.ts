@@ -94,6 +94,19 @@ describe('language server over LSP', function () {
       assert.deepEqual(versions, [last], `published versions ${versions.join(', ')}`);
     });
 
+    it('answers other requests while a large document is analysed', async () => {
+      const small = await client.open(join(workspace, 'small.js'), VULNERABLE);
+      const [finding] = await client.diagnostics(small, (d) => d.some(isInjection));
+      const large = Array.from({ length: 60 }, () => `{\n${VULNERABLE}}\n`).join('');
+      const order: string[] = [];
+      const bigUri = await client.open(join(workspace, 'large.js'), large);
+      const published = client.diagnostics(bigUri, (d) => d.filter(isInjection).length === 60, 60_000).then(() => order.push('large analysed'));
+      await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: small }, position: finding!.range.start });
+      order.push('hover answered');
+      await published;
+      assert.deepEqual(order, ['hover answered', 'large analysed']);
+    });
+
     it('offers the rule fix as the preferred quick fix, and its edit gives the fixed text', async () => {
       const uri = await client.open(join(workspace, 'fix.js'), VULNERABLE);
       const diagnostics = await client.diagnostics(uri, (d) => d.some(isInjection));
@@ -400,6 +413,15 @@ describe('language server with a failing rule', function () {
     await client.diagnostics(healthy, (d) => d.some(isInjection));
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: healthy }, position: { line: 5, character: 8 } });
     assert.ok(hover, 'hover still answers');
+  });
+
+  it('survives the analysis worker dying on one file', async () => {
+    const fatal = await client.open(join(workspace, 'exit.js'), VULNERABLE);
+    const diagnostics = await client.diagnostics(fatal, (d) => d.length > 0);
+    assert.equal(diagnostics[0]!.code, 'engine-error');
+    assert.match(String(diagnostics[0]!.message), /analysis worker stopped \(exit code 3\)/);
+    const next = await client.open(join(workspace, 'after.js'), VULNERABLE);
+    await client.diagnostics(next, (d) => d.some(isInjection));
   });
 });
 

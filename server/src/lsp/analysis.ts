@@ -1,14 +1,14 @@
 // Analysis of open documents: debounced per document, dropped when stale (a newer version or a
-// cancelled request), recorded with the document version so that code actions and hovers only use
-// findings computed on the text the editor still shows. Analysis runs on the main thread: a
-// 1,000-line file takes about 0.1 s here (see README), and the debounce keeps it off the keystroke.
+// cancelled request), run in the analysis worker (analysis-worker.ts) so that other requests are
+// answered meanwhile, and recorded with the document version so that code actions and hovers only
+// use findings computed on the text the editor still shows.
 import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Rule } from '../../../rules/api/types';
-import { analyze, type AnalyzeOptions, type RuleSetting } from '../engine/engine';
+import type { AnalyzeOptions, RuleSetting } from '../engine/engine';
 import { ignoreMatcher } from '../engine/config';
 import type { Finding } from '../engine/finding';
 import type { GuardlineClientSettings } from '../protocol';
+import { Skipped, type AnalysisWorker } from './analysis-worker';
 import { toDiagnostic, type DiagnosticOptions } from './diagnostics';
 import type { Projects } from './projects';
 import { meetsMinimum, type SettingsCache } from './settings';
@@ -40,8 +40,7 @@ export interface AnalyzerHost {
   projects: Projects;
   diagnosticOptions: DiagnosticOptions;
   log(message: string): void;
-  /** Rules to run instead of the registry (tests inject a failing rule). */
-  rules?: readonly Rule[];
+  worker: AnalysisWorker;
   onBusyChange(busy: boolean): void;
 }
 
@@ -111,7 +110,7 @@ export class DocumentAnalyzer {
     if (isStale()) throw new Stale();
     this.setBusy(+1);
     try {
-      const record = this.compute(document, settings, generation);
+      const record = await this.compute(document, settings, generation, isStale);
       if (isStale()) throw new Stale();
       this.records.set(uri, record);
       return record;
@@ -120,21 +119,23 @@ export class DocumentAnalyzer {
     }
   }
 
-  private compute(document: TextDocument, settings: GuardlineClientSettings, generation: number): AnalysisRecord {
+  private async compute(document: TextDocument, settings: GuardlineClientSettings, generation: number, isStale: () => boolean): Promise<AnalysisRecord> {
     const { uri, version } = document;
     const empty: AnalysisRecord = { uri, version, generation, findings: [], shown: [], diagnostics: [] };
     if (!settings.enable) return empty;
     const { project, path } = this.host.projects.locate(uri);
     if (project && ignoreMatcher(project.settings.ignore)(path)) return empty;
-    const options = analyzeOptions(settings, project?.settings.rules, project?.settings.audit, project?.contextFor(path), this.host.rules);
+    const options = analyzeOptions(settings, project?.settings.rules, project?.settings.audit, project?.contextFor(path));
     let findings: Finding[];
     const started = performance.now();
     try {
-      findings = analyze({ path, text: document.getText(), languageId: document.languageId }, options);
+      findings = await this.host.worker.analyze({ path, text: document.getText(), languageId: document.languageId }, options, isStale);
     } catch (error) {
+      if (error instanceof Skipped) throw new Stale();
       // A bug in the engine on this one file: say so on the file, keep serving everything else.
       const reason = error instanceof Error ? error.message : String(error);
-      this.host.log(`Analysis of ${path} failed: ${error instanceof Error ? error.stack ?? reason : reason}`);
+      const detail = error instanceof Error ? (error as Error & { detail?: string }).detail ?? error.stack ?? reason : reason;
+      this.host.log(`Analysis of ${path} failed: ${detail}`);
       const diagnostic: Diagnostic = {
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         severity: DiagnosticSeverity.Warning,
@@ -164,7 +165,6 @@ export function analyzeOptions(
   projectRules: Readonly<Record<string, RuleSetting>> | undefined,
   projectAudit: boolean | undefined,
   context: AnalyzeOptions['context'],
-  rules?: readonly Rule[],
 ): AnalyzeOptions {
   const merged: Record<string, RuleSetting> = { ...projectRules };
   for (const [id, override] of Object.entries(settings.rules)) {
@@ -175,7 +175,6 @@ export function analyzeOptions(
     settings: merged,
     audit: settings.audit || !!projectAudit,
     ...(context ? { context } : {}),
-    ...(rules ? { rules } : {}),
   };
 }
 

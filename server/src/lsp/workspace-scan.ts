@@ -1,13 +1,12 @@
 // The workspace scan on the server side: runs scan-worker.ts in a worker thread, keeps the findings
 // of files with findings (bounded), and updates them incrementally as files change. Cancelling
 // terminates the worker, which stops the scan at once.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Finding } from '../engine/finding';
 import type { GuardlineClientSettings, ScanWorkspaceResult } from '../protocol';
 import type { ScanJob, ScanMessage } from './scan-worker';
 import { pathToUri } from './uri';
+import { startServerWorker } from './worker-entry';
 
 /** At most this many files keep their findings; beyond it the scan says so and drops the rest. */
 export const MAX_FILES_WITH_FINDINGS = 5_000;
@@ -104,7 +103,7 @@ export class WorkspaceScanner {
   }
 
   private start(job: ScanJob, seen: Set<string>, isCancelled: () => boolean): Promise<ScanWorkspaceResult> {
-    const worker = new Worker(workerEntry(), { workerData: { guardlineScanJob: job }, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+    const worker = startServerWorker({ workerData: { guardlineScanJob: job }, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
     const result: ScanWorkspaceResult = { filesScanned: 0, filesWithFindings: 0, findings: 0, cancelled: false, notes: [] };
     let capped = false;
     const done = new Promise<ScanWorkspaceResult>((resolve) => {
@@ -171,14 +170,4 @@ export class WorkspaceScanner {
     else if (!this.results.delete(uri)) return;
     this.host.onFileResult(uri, findings);
   }
-}
-
-/**
- * The worker script is the server itself, which turns into a scan worker when started with a job:
- * dist/server.js next to this bundle (server.js or cli.js), or the TypeScript source under tsx
- * (the worker inherits `--import tsx`).
- */
-function workerEntry(): string {
-  const bundled = join(__dirname, 'server.js');
-  return existsSync(bundled) ? bundled : join(__dirname, '..', 'server.ts');
 }
