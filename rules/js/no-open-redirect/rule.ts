@@ -123,12 +123,41 @@ function locationHeader(context: AstRuleContext<MessageId>, method: string, args
 function report(context: AstRuleContext<MessageId>, target: TSESTree.Node, sink: string): void {
   const found = hostTaint(context.dataflow, target, 'redirect', { relative: true });
   if (!found || !REDIRECT_SOURCES.has(found.taint.source.kind) || ownPageUrl(context, found.part)) return;
+  if (startsWithConfiguredBase(context, target, 0)) return;
   context.report({
     node: target,
     messageId: 'openRedirect',
     data: { source: found.taint.source.label, sink },
     flow: flowSteps(found.taint, target, `${sink} redirects there`),
   });
+}
+
+/**
+ * `config.baseUrl + req.query.path`, `${APP_URL}${next}`: the URL starts with a value the code
+ * configures (a setting, an environment variable, an imported constant) that Guardline cannot
+ * read. That base names the site the redirect stays on, so the request data only adds a path.
+ * A base that is a known constant is judged by its text instead (`'/' + x` is reported).
+ */
+function startsWithConfiguredBase(context: AstRuleContext<MessageId>, target: TSESTree.Node, depth: number): boolean {
+  const { dataflow } = context;
+  let node = unwrap(target);
+  while (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+') node = unwrap(node.left);
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) {
+    const first = node.expressions[0];
+    if (node.quasis[0]?.value.cooked !== '' || !first) return false;
+    node = unwrap(first);
+  }
+  if (node === unwrap(target)) {
+    // a variable holding the whole URL: look at how it was built
+    const definition = node.type === AST_NODE_TYPES.Identifier && depth < 3 ? dataflow.definition(node) : undefined;
+    return !!definition && startsWithConfiguredBase(context, definition, depth + 1);
+  }
+  if (dataflow.constant(node) !== undefined) return false;
+  if (node.type === AST_NODE_TYPES.Identifier && depth < 3) {
+    const definition = dataflow.definition(node);
+    if (definition) return dataflow.constant(definition) === undefined && dataflow.verdict(definition, 'redirect').kind === 'unknown';
+  }
+  return dataflow.verdict(node, 'redirect').kind === 'unknown';
 }
 
 /**
