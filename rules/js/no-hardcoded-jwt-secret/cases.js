@@ -54,6 +54,18 @@ function legacyToken(payload) {
   return jwtSimple.encode(payload, 'xxx');
 }
 
+const settings = { auth: { jwtSecret: 'abc123', expiresIn: '1h' } };
+function issueFromSettings(user) {
+  // ruleid: no-hardcoded-jwt-secret
+  return jwt.sign({ sub: user.id }, settings.auth.jwtSecret, { expiresIn: settings.auth.expiresIn });
+}
+
+// Known gap: a secret in a configuration module is not followed across files.
+function issueFromConfigModule(user) {
+  // todoruleid: no-hardcoded-jwt-secret
+  return jwt.sign({ sub: user.id }, require('./hardcoded-config').jwtSecret);
+}
+
 // Safe: secrets from the environment, configuration or a key file.
 function issue(user) {
   // ok: no-hardcoded-jwt-secret
@@ -72,4 +84,4 @@ async function checkPassword() {
   return { id: 1, role: 'user' };
 }
 
-module.exports = { app, authenticate, issueServiceToken, issueWithFallback, legacyToken, issue, verifyWithPublicKey, decoded };
+module.exports = { app, issueFromSettings, issueFromConfigModule, authenticate, issueServiceToken, issueWithFallback, legacyToken, issue, verifyWithPublicKey, decoded };

@@ -2,7 +2,7 @@
 // any token): jsonwebtoken sign/verify, express-jwt, koa-jwt, passport-jwt, @fastify/jwt,
 // @nestjs/jwt, jwt-simple and jose, including `process.env.X || 'fallback'`.
 import { defineAstRule } from '../../api/define-rule';
-import { AST_NODE_TYPES, calleeName, unwrap, type TSESTree } from '../../api/ast';
+import { AST_NODE_TYPES, calleeName, propertyName, unwrap, type TSESTree } from '../../api/ast';
 import type { AstRuleContext } from '../../api/types';
 
 type MessageId = 'weakSecret' | 'hardcodedSecret' | 'fallbackSecret';
@@ -129,6 +129,10 @@ function classify(context: AstRuleContext<MessageId>, input: TSESTree.Node, dept
       const def = dataflow.definition(node);
       return def ? classify(context, def, depth + 1) : undefined;
     }
+    case AST_NODE_TYPES.MemberExpression: {
+      const value = memberValue(context, node, 0);
+      return value ? classify(context, value, depth + 1) : undefined;
+    }
     case AST_NODE_TYPES.CallExpression: {
       // Buffer.from('...'), new TextEncoder().encode('...'), createSecretKey(Buffer.from('...'))
       const name = calleeName(node);
@@ -144,4 +148,13 @@ function classify(context: AstRuleContext<MessageId>, input: TSESTree.Node, dept
 function settingName(context: AstRuleContext<MessageId>, node: TSESTree.Node): string {
   const text = context.file.getText(unwrap(node)).replace(/\s+/g, ' ');
   return text.length > 40 ? 'the setting' : text;
+}
+
+/** `config.jwt.secret` with `const config = { jwt: { secret: ... } }` in this file: the value node. */
+function memberValue(context: AstRuleContext<MessageId>, node: TSESTree.MemberExpression, depth: number): TSESTree.Node | undefined {
+  const name = propertyName(node);
+  if (name === undefined || depth > 4) return undefined;
+  const object = unwrap(node.object);
+  const base = object.type === AST_NODE_TYPES.MemberExpression ? memberValue(context, object, depth + 1) : object;
+  return base ? context.dataflow.property(base, name) : undefined;
 }

@@ -40,6 +40,10 @@ const isProduction = process.env.NODE_ENV === 'production';
 // ok: no-hardcoded-session-secret
 app.use(cookieParser(isProduction ? process.env.COOKIE_SECRET : 'local-cookie-secret'));
 
+const appConfig = { session: { secret: 'session-secret', maxAge: 3600000 } };
+// ruleid: no-hardcoded-session-secret
+app.use(session({ secret: appConfig.session.secret, cookie: { maxAge: appConfig.session.maxAge } }));
+
 // Safe: secrets come from the environment, configuration or a secret manager.
 // ok: no-hardcoded-session-secret
 app.use(session({ secret: process.env.SESSION_SECRET, resave: false, saveUninitialized: false }));

@@ -164,6 +164,11 @@ function classify(context: AstRuleContext<MessageId>, input: TSESTree.Node, dept
       // report where the reader looks: at the use, naming the constant
       return inner ? { ...inner, node } : undefined;
     }
+    case AST_NODE_TYPES.MemberExpression: {
+      const value = memberValue(context, node, 0);
+      const inner = value ? classify(context, value, depth + 1) : undefined;
+      return inner ? { ...inner, node } : undefined;
+    }
     case AST_NODE_TYPES.CallExpression: {
       // Buffer.from('...'), new TextEncoder().encode('...')
       const name = calleeName(node);
@@ -182,4 +187,13 @@ function classify(context: AstRuleContext<MessageId>, input: TSESTree.Node, dept
 function settingName(context: AstRuleContext<MessageId>, node: TSESTree.Node): string {
   const text = context.file.getText(unwrap(node)).replace(/\s+/g, ' ');
   return text.length > 40 ? 'the setting' : text;
+}
+
+/** `config.jwt.secret` with `const config = { jwt: { secret: ... } }` in this file: the value node. */
+function memberValue(context: AstRuleContext<MessageId>, node: TSESTree.MemberExpression, depth: number): TSESTree.Node | undefined {
+  const name = propertyName(node);
+  if (name === undefined || depth > 4) return undefined;
+  const object = unwrap(node.object);
+  const base = object.type === AST_NODE_TYPES.MemberExpression ? memberValue(context, object, depth + 1) : object;
+  return base ? context.dataflow.property(base, name) : undefined;
 }

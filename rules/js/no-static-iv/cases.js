@@ -61,6 +61,19 @@ async function webCryptoZeroNonce(key, data) {
   return crypto.webcrypto.subtle.encrypt({ name: 'AES-GCM', iv: new Uint8Array(12) }, key, data);
 }
 
+// Known gap: an IV drawn once per instance and reused by every call of the method.
+class Vault {
+  constructor(key) {
+    this.key = key;
+    this.iv = crypto.randomBytes(16);
+  }
+  seal(text) {
+    // todoruleid: no-static-iv
+    const cipher = crypto.createCipheriv('aes-256-cbc', this.key, this.iv);
+    return cipher.update(text, 'utf8', 'hex') + cipher.final('hex');
+  }
+}
+
 // Safe: a fresh IV per message, stored next to the ciphertext.
 function encrypt(text) {
   const iv = crypto.randomBytes(16);
@@ -106,4 +119,4 @@ const scriptIv = crypto.randomBytes(16);
 // ok: no-static-iv
 const once = crypto.createCipheriv('aes-256-cbc', KEY, scriptIv);
 
-module.exports = { encryptWithLiteral, encryptWithZeros, encryptWithStartupIv, encryptWithEnvIv, encryptWithKeyAsIv, decryptWithLiteral, encryptWithByteArray, cryptoJsFixedIv, webCryptoZeroNonce, encrypt, decrypt, decryptGcm, webCrypto, cryptoJsRandomIv, once };
+module.exports = { Vault, encryptWithLiteral, encryptWithZeros, encryptWithStartupIv, encryptWithEnvIv, encryptWithKeyAsIv, decryptWithLiteral, encryptWithByteArray, cryptoJsFixedIv, webCryptoZeroNonce, encrypt, decrypt, decryptGcm, webCrypto, cryptoJsRandomIv, once };
