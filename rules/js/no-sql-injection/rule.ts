@@ -33,7 +33,7 @@ const BUILDER_JOINS = new Set(['innerJoin', 'leftJoin', 'innerJoinAndSelect', 'l
 /** Sequelize finders whose `where` may be a raw SQL string (older Sequelize accepts one). */
 const SEQUELIZE_FINDERS = new Set(['findAll', 'findOne', 'findAndCountAll', 'count', 'destroy', 'update', 'findOrCreate']);
 /** Text that reads as SQL: a statement or a clause keyword. */
-const SQL_TEXT = /\b(?:select\b[\s\S]*\bfrom\b|insert\s+(?:ignore\s+)?into\b|update\b[\s\S]*\bset\b|delete\s+from\b|replace\s+into\b|where\b|order\s+by\b|group\s+by\b|having\b|values\s*\(|union\s+(?:all\s+)?select\b|(?:inner|left|right|outer|cross)\s+join\b|create\s+(?:table|index|view|database)\b|drop\s+(?:table|index|view|database)\b|alter\s+table\b|truncate\s+table\b|pragma\b|exec(?:ute)?\s+\w+|call\s+\w+\s*\()/i;
+const SQL_TEXT = /\b(?:select\b[\s\S]*\bfrom\b|insert\s+(?:ignore\s+)?into\b|update\b[\s\S]*\bset\b|delete\s+from\b|replace\s+into\b|where\b|order\s+by\b|group\s+by\b|having\b|values\s*\(|union\s+(?:all\s+)?select\b|(?:inner|left|right|outer|cross)\s+join\b|create\s+(?:(?:temp|temporary|unique|or\s+replace)\s+)*(?:table|index|view|database)\b|drop\s+(?:table|index|view|database)\b|alter\s+table\b|truncate\s+table\b|pragma\b|exec(?:ute)?\s+\w+|call\s+\w+\s*\()/i;
 
 export default defineAstRule<MessageId>({
   meta: {
