@@ -26,7 +26,7 @@ koa.use(async (ctx) => {
   // ok: no-insecure-cookie
   ctx.cookies.set('session', await issueToken({ user: 'x' }), { signed: true });
   // ruleid: no-insecure-cookie
-  ctx.cookies.set('auth', 'value', { httpOnly: false });
+  ctx.cookies.set('auth', ctx.state.accessToken, { httpOnly: false });
 });
 
 export async function loginAction(token: string): Promise<void> {
@@ -36,10 +36,10 @@ export async function loginAction(token: string): Promise<void> {
   cookies().set('session', token, { httpOnly: true, secure: true, maxAge: 3600 });
 }
 
-export function middleware(): NextResponse {
+export function middleware(token: string): NextResponse {
   const response = NextResponse.next();
   // ruleid: no-insecure-cookie
-  response.cookies.set('auth-token', 'abc', { secure: true, httpOnly: true, sameSite: 'lax' });
+  response.cookies.set('auth-token', token, { secure: true, httpOnly: true, sameSite: 'lax' });
   // ok: no-insecure-cookie
   response.cookies.set('locale', 'de');
   return response;

@@ -78,6 +78,15 @@ app.get('/form', (req, res) => {
   res.render('form');
 });
 
+// Safe: logging out overwrites the cookie with a constant that expires at once.
+app.post('/logout', (req, res) => {
+  // ok: no-insecure-cookie
+  res.cookie('token', 'none', { expires: new Date(Date.now() + 10 * 1000), httpOnly: true });
+  // ok: no-insecure-cookie
+  res.cookie('session', '', { expires: new Date(0) });
+  res.sendStatus(204);
+});
+
 // Safe: preferences are not credentials.
 app.get('/prefs', (req, res) => {
   // ok: no-insecure-cookie

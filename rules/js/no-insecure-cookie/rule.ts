@@ -108,6 +108,8 @@ function checkSetter(context: AstRuleContext<MessageId>, call: TSESTree.CallExpr
   const nameNode = argument(call, 0);
   const valueNode = argument(call, 1);
   if (!nameNode || !valueNode) return;
+  // A constant value ('', 'none', 'deleted') is a logout or a placeholder, not a credential.
+  if (dataflow.constant(valueNode)) return;
   const nameValue = dataflow.constant(nameNode)?.value;
   const name = typeof nameValue === 'string' ? nameValue : undefined;
   const kind = cookieKind(context, name, valueNode);
