@@ -78,6 +78,14 @@ function connect(config) {
   logger.info('stripe mode', process.env.STRIPE_MODE, 'key set:', Boolean(process.env.STRIPE_SECRET_KEY));
 }
 
+// A template parser's debug output: these tokens are pieces of text, not credentials.
+function compile(tokens) {
+  for (const token of tokens) {
+    // ok: no-sensitive-data-in-logs
+    debug('token %o', token);
+  }
+}
+
 // Not loggers: the method names match, the receivers do not.
 const cache = new Map();
 function remember(token) {
@@ -87,4 +95,4 @@ function remember(token) {
   Math.log(token.length);
 }
 
-module.exports = { app, connect, remember };
+module.exports = { app, connect, remember, compile };

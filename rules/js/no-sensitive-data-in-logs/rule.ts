@@ -14,10 +14,11 @@ const DEBUG_NAMES = /debug|log|dbg|trace/i;
 /** Modules whose instances log: `winston.createLogger()`, `pino()`, `log4js.getLogger()`, `require('debug')('app')`. */
 const LOGGER_MODULES = new Set(['winston', 'pino', 'bunyan', 'log4js', 'debug', 'loglevel', 'signale', 'consola', 'npmlog', 'roarr', 'tslog', '@nestjs/common']);
 
+const TOKEN = 'a token';
 /** Name endings that classify a value as secret, with how to call it in messages. */
 const CLASSES: Array<{ pattern: RegExp; what: string }> = [
   { pattern: /(?:password|passwd|passphrase|^pwd|^pass|^pin)$/, what: 'a password' },
-  { pattern: /(?:token|jwt|^otp|otpcode|mfacode|totp)$/, what: 'a token' },
+  { pattern: /(?:token|jwt|^otp|otpcode|mfacode|totp)$/, what: TOKEN },
   { pattern: /(?:secret|apikey|accesskey|privatekey|secretkey|signingkey|credentials?)$/, what: 'a secret key' },
   { pattern: /authorization$/, what: 'an authorization header' },
   { pattern: /(?:cookies?|sessionid|^sid)$/, what: 'session cookies' },
@@ -190,6 +191,7 @@ class Classifier {
   private identifier(node: TSESTree.Identifier, depth: number): Finding | undefined {
     const what = classify(node.name);
     const definition = this.context.dataflow.definition(node);
+    if (what === TOKEN && this.isLexerToken(node)) return undefined;
     if (what) return definition && this.harmless(definition) ? undefined : { node, what };
     if (!definition) return undefined;
     const found = this.sensitive(definition, depth + 1);
@@ -212,6 +214,15 @@ class Classifier {
     if (/^(?:JSON\.stringify|util\.inspect|inspect|util\.format|format|String|Object\.assign|structuredClone|_\.clone|_\.cloneDeep)$/.test(text)) return this.first(node.arguments, depth);
     if ((name === 'toString' || name === 'toJSON' || name === 'trim') && receiver) return this.sensitive(receiver, depth + 1);
     return undefined;
+  }
+
+  /**
+   * A parser's token, not a credential: the variable comes from `tokens`, a lexer, a tokenizer or
+   * a scanner (`for (const token of tokens)`, `tokens.forEach((token) => ...)`, `lexer.next()`).
+   */
+  private isLexerToken(id: TSESTree.Identifier): boolean {
+    const origin = declarationOrigin(id);
+    return !!origin && /tokens|lex|tokeni[sz]|scan|pars|\.next\(|peek/i.test(this.context.file.getText(origin));
   }
 
   /** A value that does not reveal a secret: a constant, a length, a boolean, a hash or a masked form. */
@@ -242,6 +253,34 @@ class Classifier {
     const n = unwrap(node);
     return n.type === AST_NODE_TYPES.MemberExpression && propertyName(n) === 'headers';
   }
+}
+
+/**
+ * The expression a variable's value comes from: its initialiser, the collection a loop walks, or
+ * the receiver of the array method whose callback receives it.
+ */
+function declarationOrigin(id: TSESTree.Identifier): TSESTree.Node | undefined {
+  for (let node: TSESTree.Node | undefined = id.parent; node; node = node.parent) {
+    if ((node.type === AST_NODE_TYPES.ForOfStatement || node.type === AST_NODE_TYPES.ForInStatement) && declares(node.left, id.name)) return node.right;
+    if (node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression) {
+      if (node.params.some((p) => declares(p, id.name))) {
+        const call = node.parent;
+        return call?.type === AST_NODE_TYPES.CallExpression ? calleeObject(call) : undefined;
+      }
+    }
+    if (node.type === AST_NODE_TYPES.BlockStatement || node.type === AST_NODE_TYPES.Program) {
+      for (const statement of node.body) {
+        if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+        for (const declarator of statement.declarations) if (declares(declarator.id, id.name) && declarator.init) return declarator.init;
+      }
+    }
+  }
+  return undefined;
+}
+
+function declares(pattern: TSESTree.Node, name: string): boolean {
+  const n = pattern.type === AST_NODE_TYPES.VariableDeclaration ? pattern.declarations[0]?.id : pattern;
+  return n?.type === AST_NODE_TYPES.Identifier && n.name === name;
 }
 
 /** What a name says the value is, or undefined for ordinary and derived names. */
