@@ -142,6 +142,24 @@ app.get('/static-file', (req, res) => {
   send(req, req.path, { root: path.join(__dirname, 'static') }).pipe(res);
 });
 
+app.get('/tutorial/:page', (req, res) => {
+  // Route parameters are URL-decoded: `..%2F..%2Fconfig%2Fsecrets` names a file outside the views.
+  // ruleid: no-path-traversal
+  res.render('tutorial/' + req.params.page);
+});
+
+const HELP_PAGES = { start: 'help/start', billing: 'help/billing' };
+app.get('/help/:topic', (req, res) => {
+  // ok: no-path-traversal
+  res.render(HELP_PAGES[req.params.topic] || 'help/index', { topic: req.params.topic });
+});
+
+app.get('/welcome', (req, res) => {
+  // Request data in the template's locals is data, not a file name.
+  // ok: no-path-traversal
+  res.render('welcome', { name: req.query.name });
+});
+
 // Library code: an exported function that reads the path its caller gives it.
 module.exports.loadConfig = function loadConfig(file) {
   // ok: no-path-traversal

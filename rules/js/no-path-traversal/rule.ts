@@ -1,6 +1,6 @@
 // Path traversal: request data in a file path given to fs (callback, sync, promises, streams,
-// fs-extra), Express `res.sendFile`/`res.download`, the `send` module, or the root of
-// `express.static`. Only request sources count: an exported library function that takes a path
+// fs-extra), Express `res.sendFile`/`res.download`/`res.render` (the view name), the `send`
+// module, or the root of `express.static`. Only request sources count: an exported library function that takes a path
 // is doing what it says.
 import { defineAstRule } from '../../api/define-rule';
 import { AST_NODE_TYPES, calleeName, calleeObject, findProperty, isFunction, propertyName, unwrap, type TSESTree } from '../../api/ast';
@@ -49,7 +49,7 @@ export default defineAstRule<MessageId>({
       CallExpression(node) {
         const name = calleeName(node);
         if (!node.arguments.length || !name) return;
-        if (FS_PATH_FUNCTIONS.has(name) || FS_TWO_PATH_FUNCTIONS.has(name) || name === 'sendFile' || name === 'sendfile' || name === 'download' || name === 'send' || name === 'static' || name === 'serveStatic') {
+        if (FS_PATH_FUNCTIONS.has(name) || FS_TWO_PATH_FUNCTIONS.has(name) || name === 'sendFile' || name === 'sendfile' || name === 'download' || name === 'send' || name === 'static' || name === 'serveStatic' || name === 'render') {
           calls.push(node);
         } else if (node.callee.type === AST_NODE_TYPES.Identifier) calls.push(node); // aliases: promisified or destructured fs functions
       },
@@ -187,6 +187,9 @@ function sinkOf(context: AstRuleContext<MessageId>, call: TSESTree.CallExpressio
     if (options) return undefined;
     return { label: `res.${name}()`, paths: args.slice(0, 1), rejectsDotDot: true };
   }
+  // res.render(view): Express resolves the view name against the views folder with
+  // path.resolve, so `../` in a request-chosen name renders any readable file as a template.
+  if (name === 'render' && receiver && args[0] && dataflow.isResponse(receiver)) return { label: 'res.render()', paths: args.slice(0, 1), rejectsDotDot: false };
   const ref = dataflow.moduleRef(call.callee);
   if (!ref) return undefined;
   const last = ref.path[ref.path.length - 1] ?? '';
