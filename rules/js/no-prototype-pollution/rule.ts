@@ -4,7 +4,7 @@
 import { defineAstRule } from '../../api/define-rule';
 import { AST_NODE_TYPES, calleeName, isFunction, memberChain, propertyName, unwrap, type FunctionNode, type TSESTree } from '../../api/ast';
 import type { Taint } from '../../api/dataflow';
-import type { AstRuleContext } from '../../api/types';
+import type { AstRuleContext, Fix } from '../../api/types';
 import { flowSteps } from '../../api/flow';
 
 /**
@@ -58,6 +58,7 @@ export default defineAstRule<MessageId>({
       owasp: ['A08:2021-Software and Data Integrity Failures'],
     },
     fixable: null,
+    hasSuggestions: true,
     messages: {
       pollution: '{{source}} chooses the keys of {{pattern}}; a key of `__proto__` or `constructor.prototype` makes this write land on Object.prototype and change every object in the process.',
       pollutionAudit: '{{pattern}} walks into nested objects with keys Guardline could not trace and does not reject `__proto__`, `constructor` and `prototype`; make sure callers never pass outside data.',
@@ -238,12 +239,46 @@ class PollutionAnalysis {
       if (!previous || (taint && !previous.taint) || (!!taint === !!previous.taint && write.range[0] > previous.write.range[0])) byWalk.set(group, { write, walk, ...(taint ? { taint } : {}) });
     }
     for (const { write, walk, taint } of byWalk.values()) {
+      const suggestion = this.skipKeySuggestion(write);
+      const suggestions = suggestion ? [suggestion] : [];
       if (taint) {
-        this.context.report({ node: write, messageId: 'pollution', data: { source: taint.source.label, pattern: walk.pattern }, flow: flowSteps(taint, write, 'written into the nested object') });
+        this.context.report({ node: write, messageId: 'pollution', data: { source: taint.source.label, pattern: walk.pattern }, flow: flowSteps(taint, write, 'written into the nested object'), suggestions });
       } else {
-        this.context.report({ node: write, messageId: 'pollutionAudit', data: { pattern: walk.pattern }, confidence: 'audit', severity: 'medium' });
+        this.context.report({ node: write, messageId: 'pollutionAudit', data: { pattern: walk.pattern }, confidence: 'audit', severity: 'medium', suggestions });
       }
     }
+  }
+
+  /**
+   * When the written key is a loop variable (`for (const key in source)`, `for (const key of ...)`,
+   * `keys.forEach((key) => { ... })`), skip the dangerous keys at the top of the loop body. A
+   * suggestion: data that really uses a key named `constructor` would lose it.
+   */
+  private skipKeySuggestion(write: TSESTree.AssignmentExpression): Fix | undefined {
+    const key = unwrap((unwrap(write.left) as TSESTree.MemberExpression).property);
+    if (key.type !== AST_NODE_TYPES.Identifier) return undefined;
+    for (let node: TSESTree.Node | undefined = write.parent; node; node = node.parent) {
+      let body: TSESTree.Node | undefined;
+      let exit = 'continue';
+      if ((node.type === AST_NODE_TYPES.ForInStatement || node.type === AST_NODE_TYPES.ForOfStatement) && node.left.type === AST_NODE_TYPES.VariableDeclaration && checkParamName(node.left.declarations[0]!.id) === key.name) {
+        body = node.body;
+      } else if (isFunction(node) && checkParamName(node.params[0] ?? node) === key.name && node.parent?.type === AST_NODE_TYPES.CallExpression && calleeName(node.parent) === 'forEach') {
+        body = node.body;
+        exit = 'return';
+      } else if (isFunction(node)) {
+        return undefined;
+      }
+      if (!body) continue;
+      if (body.type !== AST_NODE_TYPES.BlockStatement || body.body.length === 0) return undefined;
+      const first = body.body[0]!;
+      const text = this.context.file.text;
+      const lineStart = text.lastIndexOf('\n', first.range[0] - 1) + 1;
+      const indent = /^[ \t]*/.exec(text.slice(lineStart, first.range[0]))![0];
+      if (lineStart === text.lastIndexOf('\n', body.range[0]) + 1) return undefined; // body on one line
+      const guard = `if (${key.name} === '__proto__' || ${key.name} === 'constructor' || ${key.name} === 'prototype') ${exit};\n${indent}`;
+      return { title: 'Skip the keys __proto__, constructor and prototype', edits: [{ start: first.range[0], end: first.range[0], text: guard }] };
+    }
+    return undefined;
   }
 
   /** Whether `target[key] = v` writes into an object reached through other computed keys. */
