@@ -58,6 +58,15 @@ export async function runUi({ url, workspace, artifacts, target }) {
     });
 
     const squiggle = editor.locator('.squiggly-error').first();
+    // Decorations are re-rendered whenever diagnostics arrive: ask again until one is laid out.
+    const squiggleBox = async () => {
+      for (let i = 0; i < 50; i++) {
+        const box = await squiggle.boundingBox().catch(() => null);
+        if (box && box.width > 0) return box;
+        await page.waitForTimeout(200);
+      }
+      throw new Error('no squiggle on screen');
+    };
     await step('the finding is underlined in the editor and listed in the Problems view', async () => {
       await squiggle.waitFor({ timeout: 60_000 });
       await page.keyboard.press('Control+Shift+M');
@@ -66,7 +75,7 @@ export async function runUi({ url, workspace, artifacts, target }) {
     });
 
     await step('hovering the finding explains it', async () => {
-      const box = await squiggle.boundingBox();
+      const box = await squiggleBox();
       await page.mouse.move(box.x + Math.min(box.width / 2, 40), box.y + box.height / 2 - 4);
       await page.locator('.monaco-hover', { hasText: target.hoverTitle }).first().waitFor({ timeout: 30_000 });
       const hover = await page.locator('.monaco-hover', { hasText: target.hoverTitle }).first().innerText();
@@ -84,7 +93,7 @@ export async function runUi({ url, workspace, artifacts, target }) {
         .catch(() => log('TypeScript status still busy after 60 s; trying anyway'));
       const item = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
       for (let attempt = 1; ; attempt++) {
-        const box = await squiggle.boundingBox();
+        const box = await squiggleBox();
         await page.mouse.click(box.x + Math.min(box.width / 2, 40), box.y + box.height / 2 - 4);
         await page.keyboard.press('Control+.');
         try {
