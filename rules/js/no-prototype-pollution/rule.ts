@@ -337,7 +337,9 @@ class PollutionAnalysis {
   /** For `merge(target[key], ...)` or `inner = target[key]; merge(inner, ...)`: the key stepped through. */
   private stepInto(arg: TSESTree.Node | undefined, name: string, owner: FunctionNode): TSESTree.Node | undefined {
     if (!arg) return undefined;
-    const n = unwrap(arg);
+    let n = unwrap(arg);
+    // merge(target[key] = target[key] || {}, source[key])
+    while (n.type === AST_NODE_TYPES.AssignmentExpression) n = unwrap(n.left);
     if (n.type === AST_NODE_TYPES.MemberExpression && n.computed && checkParamName(n.object) === name) return n.property;
     if (n.type !== AST_NODE_TYPES.Identifier) return undefined;
     return this.derived.find((d) => d.name === n.name && d.from === name && within(d.node, owner))?.key;
