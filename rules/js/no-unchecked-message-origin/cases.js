@@ -76,6 +76,19 @@ window.addEventListener('message', (event) => {
   if (/^https:\/\/([a-z]+\.)?example\.com$/.test(event.origin)) applySettings(event.data);
 });
 
+// ruleid: no-unchecked-message-origin
+window.addEventListener('message', (event) => {
+  const { data } = event;
+  applySettings(data.settings);
+});
+
+// ok: no-unchecked-message-origin
+window.addEventListener('message', (event) => {
+  const { origin, data } = event;
+  if (!TRUSTED_ORIGINS.includes(origin)) return;
+  applySettings(data.settings);
+});
+
 // The handler body lives in a named function; it checks the origin itself.
 // ok: no-unchecked-message-origin
 window.addEventListener('message', handleMessage);

@@ -104,6 +104,11 @@ interface Check {
 function checkHandler(context: AstRuleContext<MessageId>, registration: TSESTree.Node, fn: FunctionNode, jquery: boolean, depth = 0): void {
   const names = eventNames(fn, jquery);
   if (!names) return;
+  // const { data, origin } = event; inside the handler
+  walk(fn.body, (node) => {
+    if (node.type !== AST_NODE_TYPES.VariableDeclarator || node.id.type !== AST_NODE_TYPES.ObjectPattern || !node.init || !isEventObject(node.init, names)) return;
+    readPattern(node.id, names);
+  });
   const uses: TSESTree.Node[] = [];
   const passedOn: Array<{ fn: FunctionNode; call: TSESTree.CallExpression }> = [];
   let opaque = false;
@@ -139,6 +144,12 @@ function eventNames(fn: FunctionNode, jquery: boolean): EventNames | undefined {
   if (p.type === AST_NODE_TYPES.Identifier) return { event: p.name, jquery };
   if (p.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
   const names: EventNames = { jquery: false };
+  readPattern(p, names);
+  return names;
+}
+
+/** Records which local names `{ data, origin, source }` bind. */
+function readPattern(p: TSESTree.ObjectPattern, names: EventNames): void {
   for (const prop of p.properties) {
     if (prop.type !== AST_NODE_TYPES.Property) continue;
     const key = propertyName(prop);
@@ -148,7 +159,6 @@ function eventNames(fn: FunctionNode, jquery: boolean): EventNames | undefined {
     if (key === 'origin') names.origin = value.name;
     if (key === 'source') names.source = value.name;
   }
-  return names;
 }
 
 /** `e.data`, `e.originalEvent.data`, or the destructured `data`. */
