@@ -1,14 +1,15 @@
 // Path traversal: request data in a file path given to fs (callback, sync, promises, streams,
 // fs-extra), Express `res.sendFile`/`res.download`/`res.render` (the view name), the `send`
-// module, or the root of `express.static`. Only request sources count: an exported library function that takes a path
-// is doing what it says.
+// module, the root of `express.static`, or a path built with path.join/resolve and handed to code
+// Guardline cannot see. Only request sources count: an exported library function that takes a
+// path is doing what it says.
 import { defineAstRule } from '../../api/define-rule';
 import { AST_NODE_TYPES, calleeName, calleeObject, findProperty, isFunction, propertyName, unwrap, type TSESTree } from '../../api/ast';
 import type { AstRuleContext } from '../../api/types';
 import type { Dataflow } from '../../api/dataflow';
 import { flowSteps } from '../../api/flow';
 
-type MessageId = 'pathTraversal' | 'zipSlip';
+type MessageId = 'pathTraversal' | 'zipSlip' | 'pathHandoff';
 
 /** fs functions whose first argument is a path they read, write, list or delete. */
 const FS_PATH_FUNCTIONS = new Set([
@@ -38,6 +39,7 @@ export default defineAstRule<MessageId>({
     fixable: null,
     messages: {
       pathTraversal: '{{source}} reaches the file path of {{sink}}; with `../` or an absolute path an attacker can reach files outside the intended folder.',
+      pathHandoff: '{{source}} is joined into a file path by {{join}} that {{sink}} receives; with `../` or an absolute path an attacker can reach files outside the intended folder.',
       zipSlip: 'The archive entry name {{source}} reaches the file path of {{sink}}; an archive can hold names like `../../app.js` that write outside the target folder (zip slip).',
     },
     sources: [{ name: 'semgrep: javascript.express.security.audit.express-path-join-resolve-traversal', relation: 'inspired' }],
@@ -45,20 +47,85 @@ export default defineAstRule<MessageId>({
   },
   create(context) {
     const calls: TSESTree.CallExpression[] = [];
+    const handoffs: TSESTree.CallExpression[] = [];
     return {
       CallExpression(node) {
         const name = calleeName(node);
         if (!node.arguments.length || !name) return;
+        // a call that may receive a joined path: an argument that is a variable, an object or a path.join()
+        if (node.arguments.some((a) => a.type === AST_NODE_TYPES.Identifier || a.type === AST_NODE_TYPES.ObjectExpression || (a.type === AST_NODE_TYPES.CallExpression && /^(?:join|resolve)$/.test(calleeName(a) ?? '')))) handoffs.push(node);
         if (FS_PATH_FUNCTIONS.has(name) || FS_TWO_PATH_FUNCTIONS.has(name) || name === 'sendFile' || name === 'sendfile' || name === 'download' || name === 'send' || name === 'static' || name === 'serveStatic' || name === 'render') {
           calls.push(node);
         } else if (node.callee.type === AST_NODE_TYPES.Identifier) calls.push(node); // aliases: promisified or destructured fs functions
       },
       'Program:exit'() {
         for (const call of calls) check(context, call);
+        const reported = new Set<TSESTree.Node>();
+        for (const call of handoffs) checkHandoff(context, call, reported);
       },
     };
   },
 });
+
+/** Modules whose path.join/resolve builds file-system paths. */
+const PATH_MODULES = new Set(['path', 'path/posix', 'path/win32', 'upath']);
+/** Globals that take a path only to print, compare or encode it. */
+const NOT_FILE_GLOBALS = /^(?:console|JSON|Object|Array|String|Number|Boolean|Promise|Math|Reflect|Buffer|URL|encodeURI|encodeURIComponent|setTimeout|setImmediate|require|Error|TypeError|RegExp|Date|Map|Set|structuredClone|parseInt|parseFloat|isNaN)$/;
+
+/**
+ * `extractFile(path.join(base, req.query.path))`, `const p = path.resolve(dir, req.body.name);
+ * storage.remove(p)`, `createFile({ filePath: path.join(...) })`: a path built from request data and
+ * handed to a function defined elsewhere (another file, a package, a parameter), which can only be
+ * meant for the file system. Local functions are followed by the data flow instead, and known
+ * modules have their own sinks (fs above; SSRF and others elsewhere).
+ */
+function checkHandoff(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression, reported: Set<TSESTree.Node>): void {
+  const { dataflow } = context;
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return;
+  // a local function: the data flow follows the path into it
+  const name = propertyName(callee);
+  const local = callee.type === AST_NODE_TYPES.Identifier ? dataflow.definition(callee) : name !== undefined ? dataflow.property(callee.object, name) : undefined;
+  if (local && isFunction(unwrap(local))) return;
+  const receiver = calleeObject(call);
+  if (receiver && (dataflow.isResponse(receiver) || dataflow.isRequest(receiver))) return;
+  const ref = dataflow.moduleRef(call.callee);
+  if (ref && !ref.module.startsWith('.') && !(ref.module === '#global' && ref.path.length === 1 && !NOT_FILE_GLOBALS.test(ref.path[0]!))) return;
+  if (callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.Identifier && /^(?:console|path)$/.test((unwrap(callee.object) as TSESTree.Identifier).name)) return;
+  const sink = `${context.file.getText(callee).slice(0, 40)}()`;
+  for (const arg of call.arguments) {
+    if (arg.type === AST_NODE_TYPES.SpreadElement) continue;
+    const object = dataflow.objectLiteral(arg);
+    const values = object ? object.properties.flatMap((p) => (p.type === AST_NODE_TYPES.Property ? [p.value] : [])) : [arg];
+    for (const value of values) {
+      const join = pathJoin(dataflow, value);
+      if (!join || reported.has(join)) continue;
+      const verdict = dataflow.verdict(value, 'path');
+      if (verdict.kind !== 'tainted' || !SERVER_SOURCES.has(verdict.taint.source.kind)) continue;
+      reported.add(join);
+      const joinLabel = `${context.file.getText(join.callee)}()`;
+      context.report({
+        node: join,
+        messageId: 'pathHandoff',
+        data: { source: verdict.taint.source.label, join: joinLabel, sink },
+        flow: flowSteps(verdict.taint, value, `${sink} receives the path`),
+      });
+    }
+  }
+}
+
+/** The path.join/path.resolve call a value is, or that a variable holding it was set to. */
+function pathJoin(dataflow: Dataflow, input: TSESTree.Node): TSESTree.CallExpression | undefined {
+  let node = unwrap(input);
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const definition = dataflow.definition(node);
+    if (!definition) return undefined;
+    node = unwrap(definition);
+  }
+  if (node.type !== AST_NODE_TYPES.CallExpression || !/^(?:join|resolve)$/.test(calleeName(node) ?? '')) return undefined;
+  const ref = dataflow.moduleRef(node.callee);
+  return ref && PATH_MODULES.has(ref.module) && ref.path.length === 1 ? node : undefined;
+}
 
 interface PathSink {
   label: string;
