@@ -2,6 +2,7 @@ const express = require('express');
 const escapeStringRegexp = require('escape-string-regexp');
 const _ = require('lodash');
 const User = require('./models/user');
+const Product = require('./models/product');
 
 const app = express();
 const SORT_FIELDS = ['name', 'createdAt'];
@@ -10,6 +11,15 @@ app.get('/users/search', async (req, res) => {
   // ruleid: no-regex-injection
   const users = await User.find({ name: new RegExp(req.query.name, 'i') });
   res.json(users);
+});
+
+app.get('/products/search', async (req, res) => {
+  // MongoDB compiles $regex on the server and runs it on every document.
+  // ruleid: no-regex-injection
+  const products = await Product.find({ name: { $regex: req.query.q, $options: 'i' } });
+  // ok: no-regex-injection
+  const safe = await Product.find({ name: { $regex: escapeStringRegexp(req.query.q), $options: 'i' } });
+  res.json({ products, safe });
 });
 
 app.get('/logs', (req, res) => {

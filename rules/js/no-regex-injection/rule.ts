@@ -1,7 +1,7 @@
-// Regular-expression injection: untrusted text compiled as a pattern by `new RegExp(x)`, `RegExp(x)`
-// or a string handed to `match`/`matchAll`/`search`, without escaping its special characters.
+// Regular-expression injection: untrusted text compiled as a pattern by `new RegExp(x)`, `RegExp(x)`,
+// a string handed to `match`/`matchAll`/`search`, or MongoDB's `$regex`, without escaping it.
 import { defineAstRule } from '../../api/define-rule';
-import { AST_NODE_TYPES, calleeName, unwrap, type TSESTree } from '../../api/ast';
+import { AST_NODE_TYPES, calleeName, propertyName, unwrap, type TSESTree } from '../../api/ast';
 import type { AstRuleContext, Fix } from '../../api/types';
 import { flowSteps } from '../../api/flow';
 
@@ -39,11 +39,16 @@ export default defineAstRule<MessageId>({
       const name = calleeName(node);
       if (name === 'RegExp' || (name && COMPILING_METHODS.has(name) && node.type === AST_NODE_TYPES.CallExpression)) calls.push(node);
     };
+    const mongoRegexes: TSESTree.Property[] = [];
     return {
       NewExpression: keep,
       CallExpression: keep,
+      Property(node) {
+        if (propertyName(node) === '$regex') mongoRegexes.push(node);
+      },
       'Program:exit'() {
         for (const call of calls) check(context, call);
+        for (const prop of mongoRegexes) checkPattern(context, prop.value, 'MongoDB $regex', false);
       },
     };
   },
@@ -63,7 +68,12 @@ function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression
     if (unwrap(call.callee).type !== AST_NODE_TYPES.MemberExpression) return;
     sink = `${name}()`;
   }
-  const verdict = dataflow.verdict(pattern, 'regex');
+  checkPattern(context, pattern, sink, name === 'RegExp');
+}
+
+/** Reports `pattern` when untrusted text reaches it (and, for constructors, when it cannot be traced). */
+function checkPattern(context: AstRuleContext<MessageId>, pattern: TSESTree.Node, sink: string, audit: boolean): void {
+  const verdict = context.dataflow.verdict(pattern, 'regex');
   if (verdict.kind === 'tainted') {
     const suggestion = escapeSuggestion(context, pattern);
     context.report({
@@ -73,7 +83,7 @@ function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression
       flow: flowSteps(verdict.taint, pattern, `${sink} compiles it as a pattern`),
       ...(suggestion ? { suggestions: [suggestion] } : {}),
     });
-  } else if (verdict.kind === 'unknown' && name === 'RegExp' && !holdsRegExp(pattern)) {
+  } else if (verdict.kind === 'unknown' && audit && !holdsRegExp(pattern)) {
     context.report({ node: pattern, messageId: 'regexInjectionAudit', data: { sink }, confidence: 'audit', severity: 'low' });
   }
 }
