@@ -125,4 +125,28 @@ function setCell(grid, row, column, value) {
   return grid;
 }
 
-module.exports = { merge, set, setIn, extend, setDeep, safeMerge, safeSet, safeSetIn, deepClone, setCell };
+// Known gaps: the write happens in a helper called with the walked object and key, or on `this`.
+function assignKey(object, key, value) {
+  // todoruleid: no-prototype-pollution
+  object[key] = value;
+  return object;
+}
+
+function setInRecursively(object, path, value, index = 0) {
+  if (index === path.length) return value;
+  const key = path[index];
+  const next = setInRecursively(object[key] || {}, path, value, index + 1);
+  return assignKey(object, key, next);
+}
+
+function Mixin() {}
+Mixin.prototype.copy = function copy(value, key) {
+  if (isObject(value) && isObject(this[key])) mixinInto(this[key], value);
+  // todoruleid: no-prototype-pollution
+  else this[key] = value;
+};
+function mixinInto(target, source) {
+  Object.keys(source).forEach((key) => Mixin.prototype.copy.call(target, source[key], key));
+}
+
+module.exports = { merge, set, setIn, extend, setDeep, setInRecursively, Mixin, mixinInto, safeMerge, safeSet, safeSetIn, deepClone, setCell };

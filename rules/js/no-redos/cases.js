@@ -86,4 +86,12 @@ app.post(
   },
 );
 
+// Known gap: a leading repetition rescanned from every start position, with a part that can fail
+// later (moment's aspNetRegex): quadratic, but only trailing runs before $ are recognised.
+app.get('/duration', (req, res) => {
+  // todoruleid: no-redos
+  const parts = /(-)?(?:(\d*)\.)?(\d+):(\d+)(?::(\d+)\.?(\d{3})?)?/.exec(req.query.d);
+  res.json({ parts });
+});
+
 app.listen(3000);

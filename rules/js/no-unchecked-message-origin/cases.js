@@ -126,6 +126,19 @@ const socket = new WebSocket('wss://live.example.com');
 // ok: no-unchecked-message-origin
 socket.addEventListener('message', (event) => renderWidget(JSON.parse(event.data)));
 
+// Known gap: a class method registered as the handler is not followed.
+class Embed {
+  listen() {
+    // todoruleid: no-unchecked-message-origin
+    window.addEventListener('message', this.onMessage);
+  }
+
+  onMessage(event) {
+    renderWidget(event.data);
+  }
+}
+new Embed().listen();
+
 function renderWidget(data) {
   document.querySelector('#widget').textContent = data.title;
 }
