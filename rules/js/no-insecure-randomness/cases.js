@@ -120,4 +120,12 @@ function randomColor() {
 // ok: no-insecure-randomness
 const requestId = Math.random().toString(36).slice(2);
 
-module.exports = { app, randomString, generateOtp, createSession, newApiKey, uuidv4, tempPassword, secureToken, backoff, pickVariant, shuffle, shouldTrace, randomColor, requestId };
+function dropMarker(map) {
+  // ok: no-insecure-randomness
+  const pinX = Math.random() * map.width;
+  // ok: no-insecure-randomness
+  const sessionDuration = 1000 + Math.random() * 500;
+  return { pinX, sessionDuration };
+}
+
+module.exports = { app, randomString, generateOtp, createSession, newApiKey, uuidv4, tempPassword, secureToken, backoff, pickVariant, shuffle, shouldTrace, randomColor, requestId, dropMarker };

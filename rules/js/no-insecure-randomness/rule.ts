@@ -12,14 +12,19 @@ type MessageId = 'insecureRandom';
 const SECRET_WORDS = new Set([
   'token', 'tokens', 'secret', 'secrets', 'password', 'passwords', 'passwd', 'pwd', 'passphrase', 'passcode', 'pass',
   'otp', 'totp', 'hotp', 'nonce', 'salt', 'session', 'sessionid', 'sid', 'csrf', 'xsrf', 'apikey', 'uuid', 'guid',
-  'credential', 'credentials', 'pin', 'captcha', 'signature', 'iv', 'verification', 'activation', 'invite',
-  'invitation', 'reset', 'recovery', 'magic', 'secretkey', 'privatekey', 'accesskey', 'authcode',
+  'credential', 'credentials', 'captcha', 'signature', 'iv', 'verification', 'activation', 'invite',
+  'invitation', 'reset', 'recovery', 'secretkey', 'privatekey', 'accesskey', 'authcode', 'pincode',
 ]);
 /** `key`, `code` and `id` are secrets only with one of these next to them (apiKey, resetCode, sessionId). */
 const KEY_QUALIFIERS = new Set(['api', 'secret', 'private', 'access', 'encryption', 'signing', 'license', 'activation', 'auth', 'session', 'hmac', 'crypto', 'client', 'master']);
-const CODE_QUALIFIERS = new Set(['verification', 'verify', 'confirm', 'confirmation', 'reset', 'auth', 'otp', 'invite', 'activation', 'recovery', 'access', 'login', 'security', 'sms', 'email', 'one', 'unlock', 'pairing']);
+const CODE_QUALIFIERS = new Set(['verification', 'verify', 'confirm', 'confirmation', 'reset', 'auth', 'otp', 'invite', 'activation', 'recovery', 'access', 'login', 'security', 'sms', 'email', 'one', 'unlock', 'pairing', 'pin']);
 /** Words that mark test data or non-security uses even next to a secret word. */
-const VETO_WORDS = new Set(['mock', 'fake', 'dummy', 'test', 'demo', 'example', 'sample', 'placeholder', 'color', 'colour', 'delay', 'jitter', 'backoff', 'retry', 'timeout', 'animation', 'length', 'count', 'size', 'len', 'index']);
+const VETO_WORDS = new Set([
+  'mock', 'fake', 'dummy', 'test', 'demo', 'example', 'sample', 'placeholder', 'color', 'colour', 'delay', 'jitter',
+  'backoff', 'retry', 'timeout', 'interval', 'duration', 'animation', 'length', 'count', 'size', 'len', 'index',
+  'position', 'pos', 'offset', 'x', 'y', 'z', 'angle', 'speed', 'velocity', 'opacity', 'width', 'height', 'top', 'left',
+  'scale', 'rotation', 'weight', 'score', 'percent', 'ratio', 'rate', 'chance', 'probability',
+]);
 /** Calls that turn the random number into another value of the same purpose (a digit, a char, a string). */
 const VALUE_CALLS = new Set([
   'floor', 'round', 'ceil', 'trunc', 'abs', 'min', 'max', 'String', 'Number', 'parseInt', 'parseFloat', 'charAt', 'at',
@@ -116,6 +121,8 @@ function isSecretName(name: string): boolean {
     if (word === 'code' || word === 'codes') return !!before && CODE_QUALIFIERS.has(before);
     if (word === 'id') return before === 'session';
     if (word === 'state') return before === 'oauth';
+    if (word === 'pin') return words.length === 1;
+    if (word === 'link') return before === 'magic';
     return false;
   });
 }
