@@ -64,6 +64,7 @@ export class ModuleDataflow implements Dataflow {
   private readonly guards: Guards;
   private readonly cache = new Map<TSESTree.Node, Map<SinkKind, Value>>();
   private readonly inProgress = new Set<string>();
+  private readonly moduleRefs = new Map<TSESTree.Node, ModuleRef | undefined>();
   /** Evaluations active right now, and those cut off at MAX_NESTING to be resumed from the top. */
   private nesting = 0;
   private cuts = 0;
@@ -842,7 +843,11 @@ export class ModuleDataflow implements Dataflow {
 
   moduleRef(input: TSESTree.Node): ModuleRef | undefined {
     this.assertReady();
-    return this.moduleRefOf(input, 0);
+    // Most rules ask this about every callee; the answer depends only on the indexed module.
+    if (this.moduleRefs.has(input)) return this.moduleRefs.get(input);
+    const ref = this.moduleRefOf(input, 0);
+    this.moduleRefs.set(input, ref);
+    return ref;
   }
 
   private moduleRefOf(input: TSESTree.Node, depth: number): ModuleRef | undefined {
