@@ -45,7 +45,7 @@ function parseArgs(argv) {
 /** Sizes for a full run and for --quick (the smoke test: everything runs, on little input). */
 function plan(args) {
   if (args.quick) {
-    return { corpusMB: args.corpusMB ?? 1, runs: args.runs ?? 1, latencySizes: [1, 200, 500], edits: 4, warmup: 1, scalingSizes: [200, 400], familySizes: 2, workspaceFiles: 200, openDocuments: 5, cliFiles: 500 };
+    return { corpusMB: args.corpusMB ?? 0.3, runs: args.runs ?? 1, latencySizes: [1, 300], edits: 3, warmup: 1, scalingSizes: [200, 400], familySizes: 2, workspaceFiles: 100, openDocuments: 3, cliFiles: 200 };
   }
   return { corpusMB: args.corpusMB ?? 0, runs: args.runs ?? 3, latencySizes: [1, 500, 2000, 10000], edits: 40, warmup: 5, scalingSizes: [1000, 2000, 5000, 10000, 20000], familySizes: 4, workspaceFiles: 10_000, openDocuments: 50, cliFiles: 48_000 };
 }
@@ -68,43 +68,51 @@ async function main() {
   log(`corpus: ${corpus.all.files} files (${(corpus.all.bytes / 1e6).toFixed(1)} MB), of which ${corpus.js.files} JS/TS (${(corpus.js.bytes / 1e6).toFixed(1)} MB)`);
 
   const scaling = args.only.includes('scaling') || args.only.includes('latency') ? await import('./scaling.mts') : undefined;
+  mkdirSync(args.resultsDir, { recursive: true });
+  const stamp = started.toISOString().replace(/[:]/g, '').replace(/\..*$/, '');
+  const name = `${stamp}-${result.machine.commit}${args.quick ? '-quick' : ''}`;
+  // Written after every section, so a run stopped halfway still leaves what it measured.
+  const save = () => writeFileSync(join(args.resultsDir, `${name}.json`), JSON.stringify(result, null, 2) + '\n');
 
   if (args.only.includes('latency')) {
     log('edit latency (LSP):');
     result.sections.latency = await runLatency({ server: bundles.server, nodeModules, workDir: work, sizes: sizes.latencySizes, edits: sizes.edits, warmup: sizes.warmup, analyzeMs: scaling?.analyzeMs, log });
+    save();
   }
   if (args.only.includes('throughput')) {
     log('workspace throughput (whole processes, alternating):');
     result.sections.throughput = await runThroughput({ cli: bundles.cli, corpus, runs: sizes.runs, workDir: work, log });
+    save();
   }
   if (args.only.includes('secrets')) {
     log('secret scanning in process (bench/secrets-speed.mjs):');
     const output = execFileSync(process.execPath, [join(REPO, 'bench', 'secrets-speed.mjs'), '--dir', corpus.allDir, '--repeat', String(sizes.runs)], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
     result.sections.secrets = JSON.parse(output.slice(output.indexOf('{')));
     log(`  ${result.sections.secrets.mbPerSecond} MB/s read + scan, ${result.sections.secrets.scanOnlyMbPerSecond} MB/s scan only`);
-  }
-  if (args.only.includes('memory')) {
-    log('memory:');
-    result.sections.memory = {
-      server: await runServerMemory({ server: bundles.server, corpus, workDir: work, workspaceFiles: sizes.workspaceFiles, openDocuments: sizes.openDocuments, log }),
-      cli: await runCliMemory({ cli: bundles.cli, corpus, workDir: work, files: sizes.cliFiles, log }),
-    };
+    save();
   }
   if (args.only.includes('scaling')) {
     log('scaling and the search for super-linear inputs (in process):');
     const families = Object.fromEntries(Object.entries(scaling.FAMILIES).map(([name, family]) => [name, { ...family, sizes: family.sizes.slice(0, sizes.familySizes) }]));
     Object.assign(scaling.FAMILIES, families);
     result.sections.scaling = scaling.runScaling({ nodeModules, sizes: sizes.scalingSizes, log });
+    save();
   }
 
+  if (args.only.includes('memory')) {
+    log('memory:');
+    result.sections.memory = {
+      server: await runServerMemory({ server: bundles.server, corpus, workDir: work, workspaceFiles: sizes.workspaceFiles, openDocuments: sizes.openDocuments, log }),
+    };
+    save();
+    result.sections.memory.cli = await runCliMemory({ cli: bundles.cli, corpus, workDir: work, files: sizes.cliFiles, log });
+    save();
+  }
   result.machine.loadAtEnd = load();
   result.seconds = Math.round((Date.now() - started.getTime()) / 1000);
   const table = formatTable(result);
   console.log(`\n${table}`);
-  mkdirSync(args.resultsDir, { recursive: true });
-  const stamp = started.toISOString().replace(/[:]/g, '').replace(/\..*$/, '');
-  const name = `${stamp}-${result.machine.commit}${args.quick ? '-quick' : ''}`;
-  writeFileSync(join(args.resultsDir, `${name}.json`), JSON.stringify(result, null, 2) + '\n');
+  save();
   writeFileSync(join(args.resultsDir, args.quick ? 'latest-quick.md' : 'latest.md'), table + '\n');
   log(`\nwrote ${join(args.resultsDir, `${name}.json`)}`);
   if (!args.keep) rmSync(work, { recursive: true, force: true });
