@@ -557,3 +557,14 @@ describe('data flow through object state and exported instances', () => {
     assert.deepEqual(verdicts(code), ['tainted', 'unknown']);
   });
 });
+
+describe('data flow for AWS Lambda handlers', () => {
+  it('reads the event of a handler assigned to exports.handler or module.exports.handler as a request', () => {
+    const code = `
+      exports.handler = async (event) => { sink(JSON.parse(event.body).query, 'nosql'); };
+      module.exports.main = function (event) { sink(event.pathParameters.file, 'path'); };
+      exports.report = async (event) => { sink(event.body, 'path'); };
+    `;
+    assert.deepEqual(verdicts(code), ['tainted', 'tainted', 'unknown']);
+  });
+});

@@ -1,6 +1,7 @@
 // NoSQL injection in MongoDB and Mongoose: request data used as a query, or as a value inside one,
 // where a JSON body or query string can pass an operator object (`{"$ne": null}`), and JavaScript
-// built from data for `$where`, `$function`, `$accumulator` and `mapReduce`.
+// built from data for `$where`, `$function`, `$accumulator` and `mapReduce`. Also a request object
+// passed whole as the parameters of a DynamoDB call (table, key and expressions chosen by the caller).
 import { defineAstRule } from '../../api/define-rule';
 import { AST_NODE_TYPES, calleeName, calleeObject, isFunction, propertyName, unwrap, type TSESTree } from '../../api/ast';
 import type { AstRuleContext } from '../../api/types';
@@ -29,6 +30,12 @@ const CODE_KEYS = new Set(['$where', 'body', 'init', 'accumulate', 'merge', 'fin
 const SQL_ORM_MODULES = /^(?:typeorm|@nestjs\/typeorm|sequelize|sequelize-typescript|@sequelize\/core|@prisma\/client|knex|objection|@mikro-orm\/.+|bookshelf|waterline)$/;
 const MONGO_MODULES = /^(?:mongoose|mongodb|@nestjs\/mongoose|monk|mongojs|marsdb|@typegoose\/typegoose|mongoist)$/;
 /** Modules whose `find`/`update`/`remove` are not MongoDB queries. */
+/** DynamoDB DocumentClient/DynamoDB (SDK v2) methods whose first argument is the whole request. */
+const DYNAMO_METHODS = new Set([
+  'query', 'scan', 'get', 'put', 'update', 'delete', 'batchGet', 'batchWrite', 'transactGet', 'transactWrite', 'getItem', 'putItem',
+  'updateItem', 'deleteItem', 'batchGetItem', 'batchWriteItem', 'transactGetItems', 'transactWriteItems', 'executeStatement',
+]);
+const DYNAMO_MODULES = /^(?:aws-sdk|aws-sdk\/clients\/dynamodb|@aws-sdk\/client-dynamodb|@aws-sdk\/lib-dynamodb)$/;
 const OTHER_MODULES = /^(?:fs|fs\/promises|fs-extra|lodash(?:\/.*)?|underscore|ramda|sequelize|knex|typeorm|@prisma\/client|objection|mysql2?|pg|sqlite3?|better-sqlite3|redis|ioredis|node-cache|lru-cache|lowdb)$/;
 
 export default defineAstRule<MessageId>({
@@ -53,15 +60,20 @@ export default defineAstRule<MessageId>({
   },
   create(context) {
     const calls: TSESTree.CallExpression[] = [];
+    const dynamo: Array<TSESTree.CallExpression | TSESTree.NewExpression> = [];
     const imported: string[] = [];
     let filtersSanitised = false;
     return {
       ImportDeclaration(node) {
         imported.push(String(node.source.value));
       },
+      NewExpression(node) {
+        if (node.arguments.length && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name.endsWith('Command')) dynamo.push(node);
+      },
       CallExpression(node) {
         const name = calleeName(node);
         if (!name) return;
+        if (DYNAMO_METHODS.has(name) && node.arguments.length && node.callee.type === AST_NODE_TYPES.MemberExpression) dynamo.push(node);
         const source = name === 'require' ? node.arguments[0] : undefined;
         if (source?.type === AST_NODE_TYPES.Literal && typeof source.value === 'string') imported.push(source.value);
         // app.use(mongoSanitize()), mongoose.set('sanitizeFilter', true): operators are stripped or rejected everywhere
@@ -73,10 +85,46 @@ export default defineAstRule<MessageId>({
         // A file that works with an SQL ORM and no MongoDB library: its `findOne({ ... })` calls are the ORM's.
         const sqlOnly = imported.some((m) => SQL_ORM_MODULES.test(m)) && !imported.some((m) => MONGO_MODULES.test(m));
         for (const call of calls) new QueryCheck(context, call, filtersSanitised, sqlOnly).run();
+        for (const node of dynamo) checkDynamo(context, node);
       },
     };
   },
 });
+
+/**
+ * `documentClient.query(req.body.params)`, `new QueryCommand(event.body.params)`: the caller's object
+ * is the whole DynamoDB request, so it picks the table, the key and the filter expressions. A
+ * literal whose fields hold request values is the normal, safe shape; a spread of the request is not.
+ */
+function checkDynamo(context: AstRuleContext<MessageId>, node: TSESTree.CallExpression | TSESTree.NewExpression): void {
+  const { dataflow } = context;
+  const ref = dataflow.moduleRef(node.callee);
+  if (!ref || !DYNAMO_MODULES.test(ref.module)) return;
+  const last = ref.path[ref.path.length - 1] ?? '';
+  if (node.type === AST_NODE_TYPES.NewExpression) {
+    if (ref.path.length !== 1 || !last.endsWith('Command')) return;
+  } else {
+    // a method of a client instance: new AWS.DynamoDB.DocumentClient().query(...)
+    if (!DYNAMO_METHODS.has(last) || !ref.path.includes('new')) return;
+    if (ref.module === 'aws-sdk' && ref.path[0] !== 'DynamoDB') return;
+  }
+  const params = node.arguments[0];
+  if (!params || params.type === AST_NODE_TYPES.SpreadElement) return;
+  const literal = dataflow.objectLiteral(params);
+  const wholes = literal ? literal.properties.flatMap((p) => (p.type === AST_NODE_TYPES.SpreadElement ? [p.argument] : [])) : [params];
+  const sink = node.type === AST_NODE_TYPES.NewExpression ? `DynamoDB ${last}` : `DynamoDB ${last}()`;
+  for (const whole of wholes) {
+    const verdict = dataflow.verdict(whole, 'nosql');
+    if (verdict.kind !== 'tainted' || !['http', 'socket'].includes(verdict.taint.source.kind)) continue;
+    context.report({
+      node: whole,
+      messageId: 'wholeQuery',
+      data: { source: verdict.taint.source.label, sink },
+      flow: flowSteps(verdict.taint, whole, `${sink} takes it as its request parameters`),
+    });
+    return;
+  }
+}
 
 class QueryCheck {
   private readonly method: string;

@@ -357,7 +357,8 @@ export class ModuleDataflow implements Dataflow {
     if (paramName && REQUEST_PARAM_NAMES.has(paramName)) return { t: 'special', special: 'request', label: paramName };
     if (index === 0 && isDestructuredRequest(fn)) return { t: 'special', special: 'request', label: 'request' };
     if (paramName && RESPONSE_PARAM_NAMES.has(paramName)) return { t: 'special', special: 'response', label: paramName };
-    if (info?.exported && /^(?:handler|main|lambdaHandler)$/.test(info.name) && index === 0 && paramName === 'event') {
+    // AWS Lambda: `export async function handler(event)`, `exports.handler = async (event) => ...`
+    if (info?.exported && /(?:^|\.)(?:handler|main|lambdaHandler)$/.test(info.name) && index === 0 && paramName === 'event') {
       return { t: 'special', special: 'request', label: 'event' };
     }
     let value: Value = SAFE;
