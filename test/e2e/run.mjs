@@ -124,7 +124,7 @@ try {
   // 6. The UI test with the installed .vsix.
   say(`UI test on ${useDemo ? 'the demo app' : 'the fixture'} (${uiFile})`);
   const checks = await runUi({ url, workspace: uiWorkspace, artifacts, target: uiTarget });
-  const steps = 6;
+  const steps = 7; // the UI checks in ui.mjs
   passed += checks.filter((c) => !c.error).length;
   failed += checks.filter((c) => c.error).length + Math.max(0, steps - checks.length);
 } catch (error) {
