@@ -568,3 +568,17 @@ describe('data flow for AWS Lambda handlers', () => {
     assert.deepEqual(verdicts(code), ['tainted', 'tainted', 'unknown']);
   });
 });
+
+describe('data flow for AWS Lambda events', () => {
+  it('treats every field of the event as the caller\'s data except what AWS fills in', () => {
+    const code = `
+      exports.handler = async (event) => {
+        sink('SELECT * FROM t WHERE a = ' + event.arguments[0], 'sql');
+        sink(event.id, 'sql');
+        sink(event.requestContext.authorizer.claims.sub, 'sql');
+        sink(event.pathParameters.id, 'nosql');
+      };
+    `;
+    assert.deepEqual(verdicts(code), ['tainted', 'tainted', 'unknown', 'safe']);
+  });
+});

@@ -19,7 +19,7 @@ import {
 import { normaliseModule, type Binding, type Def, type ModuleIndex, type PathElem } from './scopes';
 
 /** Objects whose properties are sources, or which are the response of a handler. */
-type Special = 'request' | 'response' | 'location' | 'document' | 'window' | 'process' | 'message-event' | 'router' | 'url-params';
+type Special = 'request' | 'response' | 'location' | 'document' | 'window' | 'process' | 'message-event' | 'router' | 'url-params' | 'lambda-event';
 
 type Value =
   | { t: 'safe'; constant?: { value: Constant } }
@@ -359,7 +359,7 @@ export class ModuleDataflow implements Dataflow {
     if (paramName && RESPONSE_PARAM_NAMES.has(paramName)) return { t: 'special', special: 'response', label: paramName };
     // AWS Lambda: `export async function handler(event)`, `exports.handler = async (event) => ...`
     if (info?.exported && /(?:^|\.)(?:handler|main|lambdaHandler)$/.test(info.name) && index === 0 && paramName === 'event') {
-      return { t: 'special', special: 'request', label: 'event' };
+      return { t: 'special', special: 'lambda-event', label: 'event' };
     }
     let value: Value = SAFE;
     let seen = false;
@@ -533,6 +533,12 @@ export class ModuleDataflow implements Dataflow {
         return name && ROUTER_TAINTED_PROPS.has(name) ? this.taintFrom(value, node, label, 'browser') : UNKNOWN;
       case 'url-params':
         return this.taintFrom(value, node, label, 'browser');
+      case 'lambda-event':
+        // A Lambda event is the trigger's JSON: API Gateway's body and parameters, AppSync's
+        // arguments, a direct invocation's fields. Only the context AWS fills in is the platform's.
+        if (name === undefined || LAMBDA_CONTEXT_PROPS.has(name)) return UNKNOWN;
+        if (kind && harmlessRequestProp(name, kind)) return SAFE;
+        return this.taintFrom(value, node, label);
       case 'response':
         return UNKNOWN;
       default:
@@ -1021,6 +1027,9 @@ export class ModuleDataflow implements Dataflow {
     return '';
   }
 }
+
+/** Lambda event properties that AWS fills in (the authorizer's claims, stage settings), not the caller. */
+const LAMBDA_CONTEXT_PROPS = new Set(['requestContext', 'stageVariables', 'identity', 'source', 'resource', 'httpMethod', 'version', 'routeKey', 'isBase64Encoded']);
 
 /** Request parts harmless to one sink kind (see the catalog): text for `nosql`, the own Host for `redirect`, upload metadata for `path`. */
 function harmlessRequestProp(name: string, kind: SinkKind): boolean {
