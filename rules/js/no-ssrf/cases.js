@@ -8,6 +8,9 @@ const needle = require('needle');
 const superagent = require('superagent');
 const fetch = require('node-fetch');
 const puppeteer = require('puppeteer');
+const phantom = require('phantom');
+const wkhtmltopdf = require('wkhtmltopdf');
+const escapeHtml = require('escape-html');
 
 const app = express();
 app.use(express.json());
@@ -156,6 +159,47 @@ async function main() {
   const response = await fetch(process.argv[2]);
   console.log(await response.text());
 }
+
+// Server-side rendering of HTML and pages: the renderer fetches whatever the markup or URL names.
+app.post('/invoice.pdf', async (req, res) => {
+  const browser = await puppeteer.launch();
+  const page = await browser.newPage();
+  // ruleid: no-ssrf
+  await page.setContent('<html><body>' + req.body.notes + '</body></html>');
+  res.type('pdf').send(await page.pdf());
+});
+
+app.post('/invoice-escaped.pdf', async (req, res) => {
+  const browser = await puppeteer.launch();
+  const page = await browser.newPage();
+  // ok: no-ssrf
+  await page.setContent(`<html><body>${escapeHtml(req.body.notes)}</body></html>`);
+  res.type('pdf').send(await page.pdf());
+});
+
+app.get('/snapshot', async (req, res) => {
+  const instance = await phantom.create();
+  const page = await instance.createPage();
+  // ruleid: no-ssrf
+  await page.open(req.query.url);
+  res.send(await page.property('content'));
+});
+
+app.get('/report.pdf', (req, res) => {
+  // ruleid: no-ssrf
+  wkhtmltopdf(req.query.page, { pageSize: 'A4' }).pipe(res);
+});
+
+const wkhtmltoimage = require('wkhtmltoimage');
+app.post('/preview.png', (req, res) => {
+  // ruleid: no-ssrf
+  wkhtmltoimage.generate(req.body.html).pipe(res);
+});
+
+app.get('/statement.pdf', (req, res) => {
+  // ok: no-ssrf
+  wkhtmltopdf('https://reports.example.com/statements/' + encodeURIComponent(req.query.id)).pipe(res);
+});
 
 if (require.main === module) main();
 app.listen(3000);

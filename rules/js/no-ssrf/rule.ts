@@ -1,13 +1,15 @@
 // Server-side request forgery: request data that decides the host (or scheme) of an outgoing
 // request made by the server: http/https, fetch, axios, got, request, superagent, needle, undici,
-// and headless browsers (`page.goto`). Data only in the path or query of a fixed host is not SSRF.
+// and headless browsers (`page.goto`, phantom's `page.open`). Data only in the path or query of a
+// fixed host is not SSRF. HTML rendered on the server (`page.setContent`, wkhtmltopdf) is reported
+// for any request data in it: markup such as an iframe makes the renderer fetch any address.
 import { defineAstRule } from '../../api/define-rule';
 import { AST_NODE_TYPES, calleeName, findProperty, type TSESTree } from '../../api/ast';
 import type { AstRuleContext } from '../../api/types';
 import { flowSteps } from '../../api/flow';
 import { hostTaint, type HostTaint } from '../../api/url-host';
 
-type MessageId = 'ssrf';
+type MessageId = 'ssrf' | 'ssrfRenderedHtml';
 
 /** Where the URL sits in a call, and whether a relative URL keeps a configured host. */
 interface UrlSink {
@@ -16,8 +18,12 @@ interface UrlSink {
   target: TSESTree.Node;
   /** The client has a base URL (an axios or got instance): a relative path cannot change host. */
   relative: boolean;
+  /** The argument is an HTML document rendered on the server (or a URL or HTML, as wkhtmltopdf takes). */
+  html?: 'document' | 'url-or-html';
 }
 
+/** Headless-browser page methods (phantom's open/openUrl load a URL; setContent renders HTML) and wkhtmltoimage.generate. */
+const HEADLESS_METHODS = new Set(['open', 'openUrl', 'setContent', 'property', 'generate']);
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'request', 'stream', 'postForm', 'putForm', 'patchForm']);
 const FETCH_MODULES = new Set(['node-fetch', 'cross-fetch', 'isomorphic-fetch', 'make-fetch-happen', 'ky']);
 const REQUEST_MODULES = new Set(['request', 'request-promise', 'request-promise-native', 'postman-request', 'superagent', 'needle', 'got', 'axios', 'phin', 'bent']);
@@ -40,6 +46,7 @@ export default defineAstRule<MessageId>({
     fixable: null,
     messages: {
       ssrf: '{{source}} decides the host of the request sent by {{sink}}; an attacker can make the server call internal services or cloud metadata.',
+      ssrfRenderedHtml: '{{source}} is rendered as HTML by {{sink}} on the server; markup such as `<iframe src="http://169.254.169.254/">` makes it load internal services, cloud metadata or local files.',
     },
     sources: [{ name: 'semgrep: javascript.express.security.injection.tainted-url-host', relation: 'inspired' }],
     tags: ['ssrf', 'injection'],
@@ -52,7 +59,7 @@ export default defineAstRule<MessageId>({
         const callee = node.callee;
         // Any identifier may be an imported client (`fetch`, `got`, `axios`, `request`); members only when named like one.
         const name = calleeName(node);
-        if (callee.type === AST_NODE_TYPES.Identifier || (name && (METHODS.has(name) || name === 'goto' || name === 'fetch' || name === 'stream' || name === 'create' || name === 'extend'))) calls.push(node);
+        if (callee.type === AST_NODE_TYPES.Identifier || (name && (METHODS.has(name) || name === 'goto' || name === 'fetch' || name === 'stream' || name === 'create' || name === 'extend' || HEADLESS_METHODS.has(name)))) calls.push(node);
       },
       'Program:exit'() {
         for (const call of calls) check(context, call);
@@ -64,6 +71,18 @@ export default defineAstRule<MessageId>({
 function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression): void {
   const sink = sinkOf(context, call);
   if (!sink) return;
+  if (sink.html === 'document') {
+    // escaped text cannot add markup, so HTML escaping (the xss kind) is what makes it safe
+    const verdict = context.dataflow.verdict(sink.target, 'xss');
+    if (verdict.kind !== 'tainted' || !SERVER_SOURCES.has(verdict.taint.source.kind)) return;
+    context.report({
+      node: sink.target,
+      messageId: 'ssrfRenderedHtml',
+      data: { source: verdict.taint.source.label, sink: sink.label },
+      flow: flowSteps(verdict.taint, sink.target, `${sink.label} renders it`),
+    });
+    return;
+  }
   const found = targetTaint(context, sink);
   if (!found || !SERVER_SOURCES.has(found.taint.source.kind)) return;
   context.report({
@@ -110,7 +129,20 @@ function sinkOf(context: AstRuleContext<MessageId>, call: TSESTree.CallExpressio
   const name = calleeName(call);
   // page.goto(url) in puppeteer and playwright, however `page` was obtained
   if (name === 'goto' && args[0] && call.callee.type === AST_NODE_TYPES.MemberExpression) return { label: 'page.goto()', target: args[0], relative: false };
+  // page.setContent(html) in puppeteer and playwright: the page loads whatever the markup points at
+  if (name === 'setContent' && args[0] && call.callee.type === AST_NODE_TYPES.MemberExpression) return { label: 'page.setContent()', target: args[0], relative: false, html: 'document' };
   if (!ref || !args[0]) return undefined;
+  // phantom: page.open(url), page.openUrl(url), page.property('content', html)
+  if (ref.module === 'phantom' && ref.path.includes('createPage')) {
+    const last = ref.path[ref.path.length - 1];
+    if (last === 'open' || last === 'openUrl') return { label: `page.${last}()`, target: args[0], relative: false };
+    if (last === 'property' && args[1] && context.dataflow.constant(args[0])?.value === 'content') return { label: "page.property('content')", target: args[1], relative: false, html: 'document' };
+    return undefined;
+  }
+  // wkhtmltopdf(urlOrHtml), wkhtmltoimage.generate(urlOrHtml)
+  if ((ref.module === 'wkhtmltopdf' && ref.path.length === 0) || (ref.module === 'wkhtmltoimage' && ref.path.join('.') === 'generate')) {
+    return { label: ref.module === 'wkhtmltopdf' ? 'wkhtmltopdf()' : 'wkhtmltoimage.generate()', target: args[0], relative: false, html: 'url-or-html' };
+  }
   const { module, path } = ref;
   const last = path[path.length - 1] ?? '';
   const label = describeCall(module, path);

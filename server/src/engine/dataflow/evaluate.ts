@@ -858,7 +858,8 @@ export class ModuleDataflow implements Dataflow {
   }
 
   private moduleRefOf(input: TSESTree.Node, depth: number): ModuleRef | undefined {
-    if (depth > 8) return undefined;
+    // each awaited instance step (`const page = await instance.createPage()`) costs four levels
+    if (depth > 16) return undefined;
     const node = unwrap(input);
     switch (node.type) {
       case AST_NODE_TYPES.Identifier: {
