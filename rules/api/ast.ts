@@ -112,3 +112,60 @@ export function findProperty(object: TSESTree.ObjectExpression, name: string): T
 export function isLiteralValue(node: TSESTree.Node | undefined, value: unknown): boolean {
   return !!node && node.type === AST_NODE_TYPES.Literal && node.value === value;
 }
+
+/** The argument at `index` of a call, unless it is missing or a spread (`f(...args)`). */
+export function argumentAt(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number): TSESTree.Expression | undefined {
+  const argument = call.arguments[index];
+  return argument && argument.type !== AST_NODE_TYPES.SpreadElement ? argument : undefined;
+}
+
+/** The innermost function around `node` (not `node` itself), or undefined at module level. */
+export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
+  return undefined;
+}
+
+/** The name a function is known by: declared, assigned to a variable or property, or a method. */
+export function functionName(fn: FunctionNode): string | undefined {
+  if (fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if (parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition) return propertyName(parent);
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression) {
+    const left = unwrap(parent.left);
+    return left.type === AST_NODE_TYPES.Identifier ? left.name : left.type === AST_NODE_TYPES.MemberExpression ? propertyName(left) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The child nodes of `node`, in the order of its keys. Reads every key rather than the visitor
+ * keys, so rules need nothing beyond the node types; `parent` is skipped.
+ */
+export function childNodes(node: TSESTree.Node): TSESTree.Node[] {
+  const children: TSESTree.Node[] = [];
+  for (const key of Object.keys(node)) {
+    if (key === 'parent') continue;
+    const child = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(child)) {
+      for (const element of child) if (isNode(element)) children.push(element);
+    } else if (isNode(child)) {
+      children.push(child);
+    }
+  }
+  return children;
+}
+
+/** Calls `visit` on `root` and every node below it, with an explicit stack (long functions cannot overflow it). */
+export function forEachNode(root: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    visit(node);
+    for (const child of childNodes(node)) stack.push(child);
+  }
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return !!value && typeof (value as TSESTree.Node).type === 'string';
+}

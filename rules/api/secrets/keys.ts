@@ -1,7 +1,7 @@
 // Which assignment keys name a secret: `password`, `DB_PASS`, `stripeSecretKey`, `api-key`,
 // `client_secret`, `Authorization`... and which only look like it (`password_length`,
 // `tokenType`, `secret_name`, `showPassword`, `authDomain`).
-import { keyWords } from './measure';
+import { identifierWords } from '../text';
 
 export type KeyStrength = 'password' | 'secret' | 'weak';
 
@@ -40,7 +40,7 @@ function compoundWord(word: string): string {
 
 /** How strongly a key names a secret, or undefined when it does not. */
 export function keyStrength(key: string): KeyStrength | undefined {
-  const words = keyWords(key);
+  const words = identifierWords(key);
   if (!words.length || words.length > 8) return undefined;
   let found = -1;
   let strength: KeyStrength | undefined;

@@ -1,5 +1,6 @@
 // Cheap measurements of a candidate value: Shannon entropy, character classes, and the shapes
 // (UUID, hex digest, identifier, sequence) that tell a random credential from ordinary text.
+import { identifierWords } from '../text';
 
 /** Shannon entropy in bits per character. */
 export function entropy(value: string): number {
@@ -58,19 +59,9 @@ export function looksLikeWords(value: string): boolean {
   return voiced * 2 >= words.length && words.every((w) => w.length < 16);
 }
 
-/** Splits a key such as `dbPassword`, `AWS_SECRET_ACCESS_KEY`, `api-key` into lower-case words. */
-export function keyWords(key: string): string[] {
-  return key
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-}
-
 /** `dbPassword` -> `DB_PASSWORD`: the environment variable a key's value should come from. */
 export function envNameFor(key: string): string {
-  const words = keyWords(key);
+  const words = identifierWords(key);
   const name = words.join('_').toUpperCase();
   return /^[A-Z_][A-Z0-9_]*$/.test(name) ? name : 'SECRET';
 }

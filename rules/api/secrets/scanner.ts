@@ -3,7 +3,8 @@
 // each hit runs only the detectors that anchor there. The result is cached per analysed file, so
 // the twelve secret rules share one scan instead of running twelve.
 import type { Severity } from '../types';
-import { charClasses, entropy, envNameFor, HEX, keyWords, looksLikeWords } from './measure';
+import { charClasses, entropy, envNameFor, HEX, looksLikeWords } from './measure';
+import { identifierWords } from '../text';
 import {
   isDocumentedExample, isEnvironmentReference, isHashLike, isInDataUri, isIntegrityHash, isMarkedFake, isPlaceholder, isPublicKeyMaterial, isUuid,
 } from './filters';
@@ -481,7 +482,7 @@ function evaluatePair(scan: Scan, pair: Pair, start: number, line: Line): void {
     if (!/^[^:\s]*:\S+$/.test(decoded)) return;
     tested = decoded.slice(decoded.indexOf(':') + 1);
   }
-  const normalisedKey = keyWords(pair.key).join('_');
+  const normalisedKey = identifierWords(pair.key).join('_');
   const compactKey = normalisedKey.replace(/_/g, '');
   const col = valueStart - line.start;
   const common = (): boolean =>

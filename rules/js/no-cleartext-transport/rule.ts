@@ -2,7 +2,7 @@
 // machine and private network, passed to fetch, axios, got, request, superagent, needle, ky, the
 // http module, XMLHttpRequest, jQuery, EventSource, WebSocket and socket.io.
 import { defineAstRule } from '../../api/define-rule';
-import { AST_NODE_TYPES, calleeName, calleeObject, propertyName, unwrap, type TSESTree } from '../../api/ast';
+import { argumentAt, AST_NODE_TYPES, calleeName, calleeObject, propertyName, unwrap, type TSESTree } from '../../api/ast';
 import type { ModuleRef } from '../../api/dataflow';
 import type { AstRuleContext, Fix } from '../../api/types';
 
@@ -95,17 +95,13 @@ function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression
 
 function sinkOf(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression | TSESTree.NewExpression): Sink | undefined {
   const { dataflow } = context;
-  const arg = (i: number): TSESTree.Node | undefined => {
-    const a = call.arguments[i];
-    return a && a.type !== AST_NODE_TYPES.SpreadElement ? a : undefined;
-  };
   const name = calleeName(call) ?? '';
   // xhr.open('GET', url) on `new XMLHttpRequest()`
   if (name === 'open' && call.type === AST_NODE_TYPES.CallExpression) {
     const receiver = calleeObject(call);
     const made = receiver && (unwrap(receiver).type === AST_NODE_TYPES.NewExpression ? unwrap(receiver) : dataflow.definition(receiver));
     const isXhr = made && unwrap(made).type === AST_NODE_TYPES.NewExpression && /XMLHttpRequest$/.test(context.file.getText((unwrap(made) as TSESTree.NewExpression).callee));
-    return isXhr ? { label: 'XMLHttpRequest.open()', url: arg(1) } : undefined;
+    return isXhr ? { label: 'XMLHttpRequest.open()', url: argumentAt(call, 1) } : undefined;
   }
   const ref = dataflow.moduleRef(call.callee);
   if (!ref) return undefined;
@@ -113,7 +109,7 @@ function sinkOf(context: AstRuleContext<MessageId>, call: TSESTree.CallExpressio
   const fn = path[path.length - 1] ?? '';
   const label = `${ref.module === '#global' ? '' : `${ref.module}`}${path.length && ref.module !== '#global' ? '.' : ''}${path.join('.')}()`;
   const urlOrOptions = (i: number): Sink | undefined => {
-    const first = arg(i);
+    const first = argumentAt(call, i);
     if (!first) return undefined;
     const options = dataflow.objectLiteral(first);
     if (!options) return { label, url: first };
@@ -124,36 +120,36 @@ function sinkOf(context: AstRuleContext<MessageId>, call: TSESTree.CallExpressio
     return undefined;
   };
   if (ref.module === '#global') {
-    if (path.length === 1 && (fn === 'fetch' || fn === 'WebSocket' || fn === 'EventSource')) return { label: fn === 'fetch' ? 'fetch()' : `new ${fn}()`, url: arg(0) };
-    if (path.join('.') === 'navigator.sendBeacon') return { label: 'navigator.sendBeacon()', url: arg(0) };
+    if (path.length === 1 && (fn === 'fetch' || fn === 'WebSocket' || fn === 'EventSource')) return { label: fn === 'fetch' ? 'fetch()' : `new ${fn}()`, url: argumentAt(call, 0) };
+    if (path.join('.') === 'navigator.sendBeacon') return { label: 'navigator.sendBeacon()', url: argumentAt(call, 0) };
     if (path.length === 2 && (path[0] === '$' || path[0] === 'jQuery') && /^(?:ajax|get|post|getJSON)$/.test(fn)) return urlOrOptions(0);
     return undefined;
   }
-  if (FETCH_MODULES.has(ref.module)) return path.length <= 1 ? { label: 'fetch()', url: arg(0) } : undefined;
+  if (FETCH_MODULES.has(ref.module)) return path.length <= 1 ? { label: 'fetch()', url: argumentAt(call, 0) } : undefined;
   if (ref.module === 'http' && (fn === 'request' || fn === 'get') && path.length === 1) {
-    const first = arg(0);
+    const first = argumentAt(call, 0);
     if (!first) return undefined;
     const options = dataflow.objectLiteral(first);
     return options ? { label: fn, options } : { label: `http.${fn}()`, url: first };
   }
-  if (ref.module === 'ws' && (path.length === 0 || fn === 'WebSocket')) return { label: 'new WebSocket()', url: arg(0) };
-  if (ref.module === 'socket.io-client' && (path.length === 0 || fn === 'io' || fn === 'connect')) return { label: 'io()', url: arg(0) };
-  if (METHOD_CLIENTS.has(ref.module)) return clientSink(ref, path, fn, urlOrOptions, arg);
+  if (ref.module === 'ws' && (path.length === 0 || fn === 'WebSocket')) return { label: 'new WebSocket()', url: argumentAt(call, 0) };
+  if (ref.module === 'socket.io-client' && (path.length === 0 || fn === 'io' || fn === 'connect')) return { label: 'io()', url: argumentAt(call, 0) };
+  if (METHOD_CLIENTS.has(ref.module)) return clientSink(call, ref, path, fn, urlOrOptions);
   return undefined;
 }
 
 function clientSink(
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
   ref: ModuleRef,
   path: string[],
   fn: string,
   urlOrOptions: (i: number) => Sink | undefined,
-  arg: (i: number) => TSESTree.Node | undefined,
 ): Sink | undefined {
   // axios.create({ baseURL }), got.extend({ prefixUrl }), ky.create({ prefixUrl })
   if (fn === 'create' || fn === 'extend') return urlOrOptions(0);
   // needle('get', url), needle.request('get', url)
   if (ref.module === 'needle' && (path.length === 0 || fn === 'request')) {
-    const url = arg(1);
+    const url = argumentAt(call, 1);
     return url ? { label: 'needle()', url } : undefined;
   }
   // axios(url), axios.get(url), api.get(url) on an axios.create() instance, got.post(url), request(options)

@@ -1,7 +1,7 @@
 // DOM-based XSS: untrusted data parsed as HTML by innerHTML, outerHTML, insertAdjacentHTML,
 // document.write, createContextualFragment, srcdoc, jQuery's HTML methods or Angular's trust bypass.
 import { defineAstRule } from '../../api/define-rule';
-import { AST_NODE_TYPES, calleeName, calleeObject, propertyName, unwrap, type TSESTree } from '../../api/ast';
+import { argumentAt, AST_NODE_TYPES, calleeName, calleeObject, propertyName, unwrap, type TSESTree } from '../../api/ast';
 import type { AstRuleContext, Fix } from '../../api/types';
 import { flowSteps } from '../../api/flow';
 
@@ -114,36 +114,31 @@ function assignmentSink(node: TSESTree.AssignmentExpression): Sink {
 
 function callSink(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression): Sink | undefined {
   const name = calleeName(call)!;
-  const args = call.arguments;
-  const argAt = (i: number): TSESTree.Node | undefined => {
-    const arg = args[i];
-    return arg && arg.type !== AST_NODE_TYPES.SpreadElement ? arg : undefined;
-  };
   const receiver = calleeObject(call);
   const known = HTML_CALLS.get(name);
   if (known) {
-    const value = argAt(known.arg);
+    const value = argumentAt(call, known.arg);
     return value && receiver ? { value, label: known.label, audit: true } : undefined;
   }
   if (name === 'write' || name === 'writeln') {
-    const value = argAt(0);
+    const value = argumentAt(call, 0);
     return value && receiver && isDocument(context, receiver, 0) ? { value, label: `document.${name}()`, audit: true } : undefined;
   }
   if (name === 'setAttribute') {
     // el.setAttribute('srcdoc', html), el.setAttribute('onclick', code)
-    const attribute = argAt(0) && context.dataflow.constant(argAt(0)!)?.value;
-    const value = argAt(1);
+    const attribute = argumentAt(call, 0) && context.dataflow.constant(argumentAt(call, 0)!)?.value;
+    const value = argumentAt(call, 1);
     if (!value || typeof attribute !== 'string') return undefined;
     if (attribute.toLowerCase() === 'srcdoc') return { value, label: "setAttribute('srcdoc')", audit: true };
     if (/^on[a-z]+$/i.test(attribute)) return { value, label: `setAttribute('${attribute}')`, audit: true };
     return undefined;
   }
   if (JQUERY_HTML_METHODS.has(name)) {
-    const value = argAt(0);
+    const value = argumentAt(call, 0);
     return value && receiver && isJQuery(context, receiver, 0) ? { value, label: `jQuery .${name}()`, audit: name === 'html' } : undefined;
   }
   if ((name === '$' || name === 'jQuery') && unwrap(call.callee).type === AST_NODE_TYPES.Identifier) {
-    const value = argAt(0);
+    const value = argumentAt(call, 0);
     return value ? { value, label: `${name}()`, audit: false, selector: true } : undefined;
   }
   return undefined;

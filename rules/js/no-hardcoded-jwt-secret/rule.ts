@@ -2,7 +2,7 @@
 // any token): jsonwebtoken sign/verify, express-jwt, koa-jwt, passport-jwt, @fastify/jwt,
 // @nestjs/jwt, jwt-simple and jose, including `process.env.X || 'fallback'`.
 import { defineAstRule } from '../../api/define-rule';
-import { AST_NODE_TYPES, calleeName, propertyName, unwrap, type TSESTree } from '../../api/ast';
+import { argumentAt, AST_NODE_TYPES, calleeName, propertyName, unwrap, type TSESTree } from '../../api/ast';
 import type { AstRuleContext } from '../../api/types';
 
 type MessageId = 'weakSecret' | 'hardcodedSecret' | 'fallbackSecret';
@@ -52,35 +52,31 @@ export default defineAstRule<MessageId>({
 
 function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression | TSESTree.NewExpression): void {
   const { dataflow } = context;
-  const arg = (i: number): TSESTree.Node | undefined => {
-    const a = call.arguments[i];
-    return a && a.type !== AST_NODE_TYPES.SpreadElement ? a : undefined;
-  };
   const isNew = call.type === AST_NODE_TYPES.NewExpression;
   if (calleeName(call) === 'register' && !isNew) {
     // fastify.register(require('@fastify/jwt'), { secret: '...' })
-    const pluginRef = arg(0) && dataflow.moduleRef(arg(0)!);
-    if (pluginRef && (pluginRef.module === '@fastify/jwt' || pluginRef.module === 'fastify-jwt') && arg(1)) checkOption(context, arg(1)!, 'secret', pluginRef.module);
+    const pluginRef = argumentAt(call, 0) && dataflow.moduleRef(argumentAt(call, 0)!);
+    if (pluginRef && (pluginRef.module === '@fastify/jwt' || pluginRef.module === 'fastify-jwt') && argumentAt(call, 1)) checkOption(context, argumentAt(call, 1)!, 'secret', pluginRef.module);
   }
   const ref = dataflow.moduleRef(call.callee);
   if (!ref) return;
   const path = ref.path.join('.');
   if (ref.module === 'jsonwebtoken' && (path === 'sign' || path === 'verify') && !isNew) {
-    if (arg(1)) checkSecret(context, arg(1)!, `jsonwebtoken.${path}()`);
+    if (argumentAt(call, 1)) checkSecret(context, argumentAt(call, 1)!, `jsonwebtoken.${path}()`);
   } else if (ref.module === 'jwt-simple' && (path === 'encode' || path === 'decode') && !isNew) {
-    if (arg(1)) checkSecret(context, arg(1)!, `jwt-simple ${path}()`);
+    if (argumentAt(call, 1)) checkSecret(context, argumentAt(call, 1)!, `jwt-simple ${path}()`);
   } else if (ref.module === 'express-jwt' && (path === '' || path === 'expressjwt' || path === 'expressJwt') && !isNew) {
-    if (arg(0)) checkOption(context, arg(0)!, 'secret', 'express-jwt');
+    if (argumentAt(call, 0)) checkOption(context, argumentAt(call, 0)!, 'secret', 'express-jwt');
   } else if (ref.module === 'koa-jwt' && path === '' && !isNew) {
-    if (arg(0)) checkOption(context, arg(0)!, 'secret', 'koa-jwt');
+    if (argumentAt(call, 0)) checkOption(context, argumentAt(call, 0)!, 'secret', 'koa-jwt');
   } else if (ref.module === 'passport-jwt' && path === 'Strategy' && isNew) {
-    if (arg(0)) checkOption(context, arg(0)!, 'secretOrKey', 'passport-jwt');
+    if (argumentAt(call, 0)) checkOption(context, argumentAt(call, 0)!, 'secretOrKey', 'passport-jwt');
   } else if (ref.module === '@nestjs/jwt' && (path === 'JwtModule.register') && !isNew) {
-    if (arg(0)) checkOption(context, arg(0)!, 'secret', 'JwtModule');
+    if (argumentAt(call, 0)) checkOption(context, argumentAt(call, 0)!, 'secret', 'JwtModule');
   } else if (ref.module === 'jose' && ref.path[0] === 'SignJWT' && ref.path[ref.path.length - 1] === 'sign' && !isNew) {
-    if (arg(0)) checkSecret(context, arg(0)!, 'jose SignJWT.sign()');
+    if (argumentAt(call, 0)) checkSecret(context, argumentAt(call, 0)!, 'jose SignJWT.sign()');
   } else if (ref.module === 'jose' && path === 'jwtVerify' && !isNew) {
-    if (arg(1)) checkSecret(context, arg(1)!, 'jose jwtVerify()');
+    if (argumentAt(call, 1)) checkSecret(context, argumentAt(call, 1)!, 'jose jwtVerify()');
   }
 }
 

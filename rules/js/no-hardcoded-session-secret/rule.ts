@@ -2,7 +2,7 @@
 // cookie-parser, cookie-session `keys`, Koa `app.keys`, Fastify session/cookie plugins,
 // iron-session `password` and NextAuth `secret`, including `process.env.X || 'fallback'`.
 import { defineAstRule } from '../../api/define-rule';
-import { AST_NODE_TYPES, calleeName, propertyName, unwrap, type TSESTree } from '../../api/ast';
+import { argumentAt, AST_NODE_TYPES, calleeName, propertyName, unwrap, type TSESTree } from '../../api/ast';
 import type { AstRuleContext } from '../../api/types';
 
 type MessageId = 'hardcodedSecret' | 'fallbackSecret';
@@ -78,30 +78,26 @@ export default defineAstRule<MessageId>({
 
 function checkCall(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression): void {
   const { dataflow } = context;
-  const arg = (i: number): TSESTree.Node | undefined => {
-    const a = call.arguments[i];
-    return a && a.type !== AST_NODE_TYPES.SpreadElement ? a : undefined;
-  };
   if (calleeName(call) === 'register') {
-    const plugin = arg(0);
+    const plugin = argumentAt(call, 0);
     const ref = plugin && dataflow.moduleRef(plugin);
     const names = ref && ref.path.length <= 1 ? FASTIFY_PLUGINS[ref.module] : undefined;
-    const options = arg(1);
+    const options = argumentAt(call, 1);
     if (names && options) checkOptions(context, options, names, ref!.module);
     return;
   }
   const ref = dataflow.moduleRef(call.callee);
   if (!ref) return;
   if (ref.path.length === 0 && ref.module in OPTION_SECRETS) {
-    const options = arg(0);
+    const options = argumentAt(call, 0);
     if (options) checkOptions(context, options, OPTION_SECRETS[ref.module]!, ref.module);
   } else if (ref.module === 'cookie-parser' && ref.path.length === 0) {
-    const secret = arg(0);
+    const secret = argumentAt(call, 0);
     if (secret) checkSecret(context, secret, 'cookie-parser');
   } else if (ref.module.startsWith('iron-session') && IRON_FUNCTIONS.has(ref.path[0] ?? '')) {
     // the options are the last object argument
     for (let i = call.arguments.length - 1; i >= 0; i--) {
-      const options = arg(i);
+      const options = argumentAt(call, i);
       if (options && dataflow.objectLiteral(options)) {
         checkOptions(context, options, ['password'], 'iron-session');
         break;

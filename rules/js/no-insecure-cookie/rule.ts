@@ -2,7 +2,7 @@
 // `reply.setCookie`, Next.js `cookies().set`, `cookie.serialize`, and session middleware options
 // that switch the flags off (express-session, cookie-session, koa-session, @fastify/session).
 import { defineAstRule } from '../../api/define-rule';
-import { AST_NODE_TYPES, calleeName, calleeObject, unwrap, type TSESTree } from '../../api/ast';
+import { argumentAt, AST_NODE_TYPES, calleeName, calleeObject, unwrap, type TSESTree } from '../../api/ast';
 import type { AstRuleContext, Fix } from '../../api/types';
 
 type MessageId = 'missingFlags' | 'flagDisabled' | 'sameSiteNone' | 'sessionFlagDisabled';
@@ -98,15 +98,10 @@ function cookieSetter(context: AstRuleContext<MessageId>, call: TSESTree.CallExp
   return undefined;
 }
 
-function argument(call: TSESTree.CallExpression, i: number): TSESTree.Node | undefined {
-  const a = call.arguments[i];
-  return a && a.type !== AST_NODE_TYPES.SpreadElement ? a : undefined;
-}
-
 function checkSetter(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression, setter: { defaultsInsecure: boolean }): void {
   const { dataflow } = context;
-  const nameNode = argument(call, 0);
-  const valueNode = argument(call, 1);
+  const nameNode = argumentAt(call, 0);
+  const valueNode = argumentAt(call, 1);
   if (!nameNode || !valueNode) return;
   // A constant value ('', 'none', 'deleted') is a logout or a placeholder, not a credential.
   if (dataflow.constant(valueNode)) return;
@@ -115,7 +110,7 @@ function checkSetter(context: AstRuleContext<MessageId>, call: TSESTree.CallExpr
   const kind = cookieKind(context, name, valueNode);
   if (!kind) return;
   const shown = name ?? 'session';
-  const optionsNode = argument(call, 2);
+  const optionsNode = argumentAt(call, 2);
   const options = optionsNode ? dataflow.objectLiteral(optionsNode) : undefined;
   if (optionsNode && (!options || hasUnknownSpread(context, options))) return; // options built elsewhere: cannot tell
   const wanted: Array<'secure' | 'httpOnly'> = kind === 'csrf' ? ['secure'] : ['secure', 'httpOnly'];
@@ -218,14 +213,14 @@ function checkMiddleware(context: AstRuleContext<MessageId>, call: TSESTree.Call
   const ref = dataflow.moduleRef(call.callee);
   if (ref && ref.path.length === 0 && ref.module in SESSION_MIDDLEWARE) {
     library = ref.module;
-    optionsNode = argument(call, 0);
+    optionsNode = argumentAt(call, 0);
   } else if (calleeName(call) === 'register') {
     // fastify.register(require('@fastify/session'), { cookie: { secure: false } })
-    const plugin = argument(call, 0);
+    const plugin = argumentAt(call, 0);
     const pluginRef = plugin && dataflow.moduleRef(plugin);
     if (pluginRef && pluginRef.path.length === 0 && pluginRef.module in SESSION_MIDDLEWARE) {
       library = pluginRef.module;
-      optionsNode = argument(call, 1);
+      optionsNode = argumentAt(call, 1);
     }
   }
   if (!library || !optionsNode) return;

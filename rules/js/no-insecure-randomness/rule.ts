@@ -3,7 +3,8 @@
 // from where the value goes (the variable, property, cookie or function that receives it, and for
 // helpers, what their callers do with the result), not from where it is computed.
 import { defineAstRule } from '../../api/define-rule';
-import { AST_NODE_TYPES, calleeName, calleeObject, isFunction, propertyName, stringValue, unwrap, type FunctionNode, type TSESTree } from '../../api/ast';
+import { AST_NODE_TYPES, calleeName, calleeObject, childNodes, enclosingFunction, functionName, isFunction, propertyName, stringValue, unwrap, type FunctionNode, type TSESTree } from '../../api/ast';
+import { identifierWords } from '../../api/text';
 import type { AstRuleContext, Fix } from '../../api/types';
 
 type MessageId = 'insecureRandom';
@@ -98,19 +99,9 @@ export default defineAstRule<MessageId>({
 
 // ------------------------------------------------------------------ purpose: where the value goes
 
-function wordsOf(name: string): string[] {
-  const words = name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  return words;
-}
-
 /** Whether a name says "this value must be unguessable". */
 function isSecretName(name: string): boolean {
-  const words = wordsOf(name);
+  const words = identifierWords(name);
   if (words.some((w) => VETO_WORDS.has(w))) return false;
   const joined = words.join('');
   if (SECRET_WORDS.has(joined)) return true;
@@ -290,24 +281,6 @@ class PurposeFinder {
   }
 }
 
-function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
-  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
-  return undefined;
-}
-
-/** The name a function is known by: declared, assigned to a variable or property, or a method. */
-function functionName(fn: FunctionNode): string | undefined {
-  if (fn.id) return fn.id.name;
-  const parent = fn.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-  if (parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition) return propertyName(parent);
-  if (parent?.type === AST_NODE_TYPES.AssignmentExpression) {
-    const left = unwrap(parent.left);
-    return left.type === AST_NODE_TYPES.Identifier ? left.name : left.type === AST_NODE_TYPES.MemberExpression ? propertyName(left) : undefined;
-  }
-  return undefined;
-}
-
 /** Whether `fn` returns the variable `name` (possibly transformed: `result.join('')`, `prefix + result`). */
 function returnsIdentifier(fn: FunctionNode, name: string): boolean {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return mentions(fn.body, name);
@@ -319,7 +292,7 @@ function returnsIdentifier(fn: FunctionNode, name: string): boolean {
       continue;
     }
     if (isFunction(node)) continue;
-    for (const child of children(node)) stack.push(child);
+    for (const child of childNodes(node)) stack.push(child);
   }
   return false;
 }
@@ -330,21 +303,9 @@ function mentions(node: TSESTree.Node, name: string): boolean {
     const current = stack.pop()!;
     if (current.type === AST_NODE_TYPES.Identifier && current.name === name) return true;
     if (isFunction(current)) continue;
-    for (const child of children(current)) stack.push(child);
+    for (const child of childNodes(current)) stack.push(child);
   }
   return false;
-}
-
-function children(node: TSESTree.Node): TSESTree.Node[] {
-  const out: TSESTree.Node[] = [];
-  for (const key of Object.keys(node)) {
-    if (key === 'parent') continue;
-    const child = (node as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(child)) {
-      for (const c of child) if (c && typeof (c as TSESTree.Node).type === 'string') out.push(c as TSESTree.Node);
-    } else if (child && typeof (child as TSESTree.Node).type === 'string') out.push(child as TSESTree.Node);
-  }
-  return out;
 }
 
 // ------------------------------------------------------------------ remedies

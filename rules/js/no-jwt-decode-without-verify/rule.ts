@@ -2,7 +2,7 @@
 // jose.decodeJwt on request data in server code that never verifies the token, and jwt-simple's
 // decode with verification switched off.
 import { defineAstRule } from '../../api/define-rule';
-import { AST_NODE_TYPES, calleeName, isFunction, propertyName, unwrap, type TSESTree } from '../../api/ast';
+import { AST_NODE_TYPES, calleeName, childNodes, isFunction, propertyName, unwrap, type TSESTree } from '../../api/ast';
 import type { AstRuleContext } from '../../api/types';
 import { flowSteps } from '../../api/flow';
 
@@ -83,13 +83,7 @@ function verifiesNearby(call: TSESTree.Node): boolean {
   while (stack.length) {
     const node = stack.pop()!;
     if (node.type === AST_NODE_TYPES.CallExpression && VERIFY_NAMES.test(calleeName(node) ?? '')) return true;
-    for (const key of Object.keys(node)) {
-      if (key === 'parent') continue;
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const c of child) if (c && typeof (c as TSESTree.Node).type === 'string') stack.push(c as TSESTree.Node);
-      } else if (child && typeof (child as TSESTree.Node).type === 'string') stack.push(child as TSESTree.Node);
-    }
+    for (const child of childNodes(node)) stack.push(child);
   }
   return false;
 }

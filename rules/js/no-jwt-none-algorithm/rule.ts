@@ -1,7 +1,7 @@
 // JWTs accepted or issued without a signature: the `none` algorithm in jsonwebtoken, express-jwt,
 // koa-jwt and passport-jwt options, jsonwebtoken.verify without a key, and jose's UnsecuredJWT.
 import { defineAstRule } from '../../api/define-rule';
-import { AST_NODE_TYPES, calleeName, unwrap, type TSESTree } from '../../api/ast';
+import { argumentAt, AST_NODE_TYPES, calleeName, unwrap, type TSESTree } from '../../api/ast';
 import type { AstRuleContext, Fix } from '../../api/types';
 
 type MessageId = 'acceptsNone' | 'signsNone' | 'verifyWithoutKey' | 'unsecuredDecode';
@@ -46,36 +46,32 @@ function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression
   const { dataflow } = context;
   const ref = dataflow.moduleRef(call.callee);
   if (!ref) return;
-  const arg = (i: number): TSESTree.Node | undefined => {
-    const a = call.arguments[i];
-    return a && a.type !== AST_NODE_TYPES.SpreadElement ? a : undefined;
-  };
   const path = ref.path.join('.');
   const isNew = call.type === AST_NODE_TYPES.NewExpression;
   if (ref.module === 'jsonwebtoken' && path === 'verify' && !isNew) {
-    const options = arg(2) && dataflow.objectLiteral(arg(2)!) ? arg(2) : undefined;
+    const options = argumentAt(call, 2) && dataflow.objectLiteral(argumentAt(call, 2)!) ? argumentAt(call, 2) : undefined;
     if (options && checkAlgorithms(context, options, 'jsonwebtoken.verify()')) return;
-    const key = arg(1);
+    const key = argumentAt(call, 1);
     const keyValue = key ? dataflow.constant(key) : { value: undefined };
     if (keyValue && !keyValue.value && !(options && dataflow.property(options, 'algorithms'))) {
       context.report({ node: key ?? call, messageId: 'verifyWithoutKey' });
     }
   } else if (ref.module === 'jsonwebtoken' && path === 'sign' && !isNew) {
-    const options = arg(2);
+    const options = argumentAt(call, 2);
     const algorithm = options && dataflow.property(options, 'algorithm');
     if (algorithm && isNone(dataflow.constant(algorithm)?.value)) context.report({ node: algorithm, messageId: 'signsNone', data: { library: 'jsonwebtoken.sign()' } });
   } else if (ref.module === 'express-jwt' && (path === '' || path === 'expressjwt' || path === 'expressJwt') && !isNew) {
-    const options = arg(0);
+    const options = argumentAt(call, 0);
     if (options) checkAlgorithms(context, options, 'express-jwt');
   } else if (ref.module === 'koa-jwt' && path === '' && !isNew) {
-    const options = arg(0);
+    const options = argumentAt(call, 0);
     if (options) checkAlgorithms(context, options, 'koa-jwt');
   } else if (ref.module === 'passport-jwt' && path === 'Strategy' && isNew) {
-    const options = arg(0);
+    const options = argumentAt(call, 0);
     if (options) checkAlgorithms(context, options, 'passport-jwt');
   } else if (ref.module === 'jose' && (path === 'JWT.verify' || path === 'JWT.sign' || path === 'JWS.verify' || path === 'JWS.sign') && !isNew) {
     // jose 1.x/2.x: JWK.None is the "no key" key of unsecured tokens
-    const key = arg(1);
+    const key = argumentAt(call, 1);
     const keyRef = key && dataflow.moduleRef(key);
     if (keyRef?.module === 'jose' && keyRef.path.join('.') === 'JWK.None') {
       context.report({ node: key!, messageId: path.endsWith('verify') ? 'acceptsNone' : 'signsNone', data: { library: `jose ${path}()` } });

@@ -2,7 +2,7 @@
 // express-jwt, koa-jwt and passport-jwt without an `algorithms` list (algorithm confusion,
 // CVE-2015-9235, CVE-2020-15084).
 import { defineAstRule } from '../../api/define-rule';
-import { AST_NODE_TYPES, calleeName, isFunction, unwrap, type TSESTree } from '../../api/ast';
+import { argumentAt, AST_NODE_TYPES, calleeName, isFunction, unwrap, type TSESTree } from '../../api/ast';
 import type { AstRuleContext, Fix } from '../../api/types';
 
 type MessageId = 'missingAlgorithms';
@@ -45,11 +45,6 @@ export default defineAstRule<MessageId>({
   },
 });
 
-function arg(call: TSESTree.CallExpression | TSESTree.NewExpression, i: number): TSESTree.Node | undefined {
-  const a = call.arguments[i];
-  return a && a.type !== AST_NODE_TYPES.SpreadElement ? a : undefined;
-}
-
 function refKey(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
   const ref = context.dataflow.moduleRef(call.callee);
   return ref ? [ref.module, ...ref.path].join('.') : undefined;
@@ -63,7 +58,7 @@ function signingAlgorithm(context: AstRuleContext<MessageId>, calls: Array<TSEST
   const found = new Set<string>();
   for (const call of calls) {
     if (call.type !== AST_NODE_TYPES.CallExpression || refKey(context, call) !== 'jsonwebtoken.sign') continue;
-    const options = arg(call, 2);
+    const options = argumentAt(call, 2);
     if (!options || isCallback(context, options)) {
       found.add('HS256');
       continue;
@@ -84,11 +79,11 @@ function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression
   const key = refKey(context, call);
   if (!key) return;
   if (key === 'jsonwebtoken.verify' && call.type === AST_NODE_TYPES.CallExpression) {
-    const secret = arg(call, 1);
+    const secret = argumentAt(call, 1);
     if (!secret) return; // no key at all: no-jwt-none-algorithm reports it
     const constantSecret = dataflow.constant(secret);
     if (constantSecret && !constantSecret.value) return;
-    const options = arg(call, 2);
+    const options = argumentAt(call, 2);
     const algorithm = signed ?? guessAlgorithm(context, secret);
     const library = 'jsonwebtoken.verify()';
     if (!options) {
@@ -103,7 +98,7 @@ function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression
   }
   const isNew = call.type === AST_NODE_TYPES.NewExpression;
   if (MIDDLEWARE.has(key) && isNew === key.startsWith('passport-jwt')) {
-    const options = arg(call, 0);
+    const options = argumentAt(call, 0);
     if (!options) return;
     const secret = dataflow.property(options, 'secret') ?? dataflow.property(options, 'secretOrKey') ?? dataflow.property(options, 'secretOrKeyProvider');
     const algorithm = signed ?? (secret ? guessAlgorithm(context, secret) : 'HS256');

@@ -1,7 +1,8 @@
 // Mass assignment: the whole request body (or query) written into a database record, so a client
 // can set fields it should not (`role`, `isAdmin`, `balance`, `ownerId`).
 import { defineAstRule } from '../../api/define-rule';
-import { AST_NODE_TYPES, calleeName, calleeObject, isFunction, propertyName, unwrap, type TSESTree } from '../../api/ast';
+import { AST_NODE_TYPES, calleeName, calleeObject, enclosingFunction, propertyName, unwrap, type TSESTree } from '../../api/ast';
+import { shorten } from '../../api/text';
 import type { AstRuleContext } from '../../api/types';
 
 /** ORM and driver writes whose first argument is the record's values. */
@@ -102,7 +103,7 @@ class Checker {
       this.reportIfWhole(args[0], `${receiverText}.set()`);
       return;
     }
-    const sink = `${receiverText ? `${shorten(receiverText)}.` : ''}${name}()`;
+    const sink = `${receiverText ? `${shorten(receiverText, 50)}.` : ''}${name}()`;
     if (name === 'update') {
       // Sequelize update(values, { where }) and instance.update(values); Mongoose update(filter, doc)
       const second = args[1] && args[1].type !== AST_NODE_TYPES.SpreadElement ? this.context.dataflow.objectLiteral(args[1]) : undefined;
@@ -162,7 +163,7 @@ class Checker {
           const name = propertyName(base);
           const object = unwrap(base.object);
           if ((name === 'body' || name === 'query' || name === 'payload') && this.context.dataflow.isRequest(object) && !/^(?:ctx|context)$/.test(this.text(object))) {
-            return shorten(this.text(node));
+            return shorten(this.text(node), 50);
           }
           if (name === undefined) return undefined;
           base = object;
@@ -225,13 +226,4 @@ class Checker {
   private text(node: TSESTree.Node): string {
     return this.context.file.getText(node).replace(/\s+/g, '');
   }
-}
-
-function enclosingFunction(node: TSESTree.Node): TSESTree.Node | undefined {
-  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
-  return undefined;
-}
-
-function shorten(text: string): string {
-  return text.length > 50 ? `${text.slice(0, 47)}...` : text;
 }

@@ -2,7 +2,7 @@
 // NestJS options that allow every origin with credentials, unanchored origin patterns, and
 // handlers that copy the request's Origin header into Access-Control-Allow-Origin.
 import { defineAstRule } from '../../api/define-rule';
-import { AST_NODE_TYPES, calleeName, isFunction, propertyName, unwrap, type FunctionNode, type TSESTree } from '../../api/ast';
+import { argumentAt, AST_NODE_TYPES, calleeName, childNodes, enclosingFunction, isFunction, propertyName, unwrap, type FunctionNode, type TSESTree } from '../../api/ast';
 import type { AstRuleContext } from '../../api/types';
 
 type MessageId = 'anyOriginWithCredentials' | 'wildcardWithCredentials' | 'reflectedOrigin' | 'unanchoredOriginPattern' | 'publicOrigin';
@@ -61,11 +61,6 @@ export default defineAstRule<MessageId>({
   },
 });
 
-function arg(call: TSESTree.CallExpression | TSESTree.NewExpression, i: number): TSESTree.Node | undefined {
-  const a = call.arguments[i];
-  return a && a.type !== AST_NODE_TYPES.SpreadElement ? a : undefined;
-}
-
 // ------------------------------------------------------------------ middleware options
 
 function checkMiddleware(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression | TSESTree.NewExpression): void {
@@ -75,18 +70,18 @@ function checkMiddleware(context: AstRuleContext<MessageId>, call: TSESTree.Call
   let options: TSESTree.Node | undefined;
   let reflectsByDefault = false;
   if (!isNew && calleeName(call) === 'register') {
-    const plugin = arg(call, 0);
+    const plugin = argumentAt(call, 0);
     const ref = plugin && dataflow.moduleRef(plugin);
     if (ref && FASTIFY_PLUGINS.has(ref.module) && ref.path.length <= 1) {
       library = ref.module;
-      options = arg(call, 1);
+      options = argumentAt(call, 1);
     }
   } else {
     const ref = dataflow.moduleRef(call.callee);
     if (!ref) return;
     if (!isNew && ref.path.length === 0 && ref.module in CORS_MIDDLEWARE) {
       library = ref.module;
-      options = arg(call, 0);
+      options = argumentAt(call, 0);
       reflectsByDefault = CORS_MIDDLEWARE[ref.module]!.reflectsByDefault;
       if (!options && !reflectsByDefault) {
         // cors() with no options answers `Access-Control-Allow-Origin: *`
@@ -95,11 +90,11 @@ function checkMiddleware(context: AstRuleContext<MessageId>, call: TSESTree.Call
       }
     } else if (ref.module === 'socket.io' && ((isNew && ref.path.join('.') === 'Server') || (!isNew && ref.path.length === 0))) {
       library = 'socket.io';
-      const serverOptions = arg(call, 1) ?? arg(call, 0);
+      const serverOptions = argumentAt(call, 1) ?? argumentAt(call, 0);
       options = serverOptions && dataflow.property(serverOptions, 'cors');
     } else if (!isNew && ref.module === '@nestjs/core' && ref.path[ref.path.length - 1] === 'enableCors') {
       library = 'enableCors()';
-      options = arg(call, 0);
+      options = argumentAt(call, 0);
     }
   }
   if (!library) return;
@@ -193,13 +188,7 @@ function allowsEverything(context: AstRuleContext<MessageId>, fn: FunctionNode):
         else refuses++;
       }
     }
-    for (const key of Object.keys(node)) {
-      if (key === 'parent') continue;
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const c of child) if (c && typeof (c as TSESTree.Node).type === 'string') stack.push(c as TSESTree.Node);
-      } else if (child && typeof (child as TSESTree.Node).type === 'string') stack.push(child as TSESTree.Node);
-    }
+    for (const child of childNodes(node)) stack.push(child);
   }
   return allows > 0 && refuses === 0;
 }
@@ -227,7 +216,7 @@ function collectHeaders(context: AstRuleContext<MessageId>, calls: Array<TSESTre
     const method = calleeName(call) ?? '';
     if (!HEADER_SETTERS.has(method) || unwrap(call.callee).type !== AST_NODE_TYPES.MemberExpression) continue;
     const scope = enclosingFunction(call);
-    const objectArg = method === 'writeHead' ? arg(call, call.arguments.length - 1) : arg(call, 0);
+    const objectArg = method === 'writeHead' ? argumentAt(call, call.arguments.length - 1) : argumentAt(call, 0);
     const object = objectArg && dataflow.objectLiteral(objectArg);
     if (object) {
       for (const prop of object.properties) {
@@ -237,8 +226,8 @@ function collectHeaders(context: AstRuleContext<MessageId>, calls: Array<TSESTre
       }
       continue;
     }
-    const nameNode = arg(call, 0);
-    const value = arg(call, 1);
+    const nameNode = argumentAt(call, 0);
+    const value = argumentAt(call, 1);
     const name = nameNode && dataflow.constant(nameNode)?.value;
     if (typeof name === 'string' && value && method !== 'writeHead') writes.push({ name: name.toLowerCase(), value, scope });
   }
@@ -276,9 +265,4 @@ function reflectsOrigin(context: AstRuleContext<MessageId>, value: TSESTree.Node
   const definition = node.type === AST_NODE_TYPES.Identifier ? context.dataflow.definition(node) : undefined;
   const text = [verdict.taint.source.label, context.file.getText(node), definition ? context.file.getText(definition) : ''].join(' ');
   return /origin/i.test(text) && !/referr?er/i.test(text);
-}
-
-function enclosingFunction(node: TSESTree.Node): TSESTree.Node | undefined {
-  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
-  return undefined;
 }

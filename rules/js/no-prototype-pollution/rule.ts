@@ -2,7 +2,8 @@
 // (recursive merge, set-by-path, `obj[a][b] = v`, reduce over a path), with no `__proto__` /
 // `constructor` guard; and deep-merge or set-by-path library calls given request data.
 import { defineAstRule } from '../../api/define-rule';
-import { AST_NODE_TYPES, calleeName, isFunction, memberChain, propertyName, unwrap, type FunctionNode, type TSESTree } from '../../api/ast';
+import { AST_NODE_TYPES, calleeName, enclosingFunction, forEachNode, isFunction, memberChain, propertyName, unwrap, type FunctionNode, type TSESTree } from '../../api/ast';
+import { shorten } from '../../api/text';
 import type { Taint } from '../../api/dataflow';
 import type { AstRuleContext, Fix } from '../../api/types';
 import { flowSteps } from '../../api/flow';
@@ -287,13 +288,13 @@ class PollutionAnalysis {
     const text = (n: TSESTree.Node): string => this.context.file.getText(n);
     // obj[a][b] = v
     if (target.type === AST_NODE_TYPES.MemberExpression && target.computed && !this.context.dataflow.constant(target.property)) {
-      return { pattern: `\`${shorten(text(left))} = ...\``, keys: [target.property], audit: false };
+      return { pattern: `\`${shorten(text(left), 50)} = ...\``, keys: [target.property], audit: false };
     }
     if (target.type !== AST_NODE_TYPES.Identifier) return undefined;
     const fn = enclosingFunction(left);
     // cur = cur[key] in a loop, then cur[last] = v
     const steps = this.traversals.filter((t) => t.name === target.name && nested(enclosingFunction(t.node), fn));
-    if (steps.length) return { pattern: `the path walk ending in \`${shorten(text(left))} = ...\``, keys: [...steps.map((s) => s.key), left.property], audit: true };
+    if (steps.length) return { pattern: `the path walk ending in \`${shorten(text(left), 50)} = ...\``, keys: [...steps.map((s) => s.key), left.property], audit: true };
     if (!fn) return undefined;
     // merge(target, source) { ... merge(target[key], source[key]) ... target[key] = source[key] },
     // also when the write sits in a callback inside merge (Object.keys(source).forEach(...)).
@@ -304,12 +305,12 @@ class PollutionAnalysis {
       for (const call of name ? this.callsByName.get(name) ?? [] : []) {
         if (!within(call, owner)) continue;
         const step = this.stepInto(call.arguments[paramIndex], target.name, owner);
-        if (step) return { pattern: `the recursive ${name}() writing \`${shorten(text(left))} = ...\``, keys: [left.property, step], audit: true };
+        if (step) return { pattern: `the recursive ${name}() writing \`${shorten(text(left), 50)} = ...\``, keys: [left.property, step], audit: true };
       }
     }
     // path.reduce((acc, key) => (acc[key] = acc[key] || {}), obj)
     if (checkParamName(fn.params[0] ?? fn) === target.name && isReduceCallback(fn) && returnsMemberOf(fn, target.name)) {
-      return { pattern: `the reduce over a path writing \`${shorten(text(left))} = ...\``, keys: [left.property], audit: true };
+      return { pattern: `the reduce over a path writing \`${shorten(text(left), 50)} = ...\``, keys: [left.property], audit: true };
     }
     return undefined;
   }
@@ -369,7 +370,7 @@ class PollutionAnalysis {
     let ctor = false;
     let found = false;
     const params = new Set(fn.params.map((p) => (unwrap(p).type === AST_NODE_TYPES.Identifier ? (unwrap(p) as TSESTree.Identifier).name : '')));
-    walk(fn.body, (node) => {
+    forEachNode(fn.body, (node) => {
       if (found) return;
       if (node.type === AST_NODE_TYPES.Literal) {
         const value = 'regex' in node && node.regex ? node.regex.pattern : typeof node.value === 'string' ? node.value : '';
@@ -446,7 +447,7 @@ function isReduceCallback(fn: FunctionNode): boolean {
 function returnsMemberOf(fn: FunctionNode, name: string): boolean {
   const returned: TSESTree.Node[] = [];
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) returned.push(fn.body);
-  else walk(fn.body, (node) => {
+  else forEachNode(fn.body, (node) => {
     if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) returned.push(node.argument);
   });
   return returned.some((r) => traversalKey(r, name, 0) !== undefined);
@@ -461,32 +462,6 @@ function functionName(fn: FunctionNode): string | undefined {
   return undefined;
 }
 
-function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
-  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
-  return undefined;
-}
-
 function within(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {
   return node.range[0] >= ancestor.range[0] && node.range[1] <= ancestor.range[1];
-}
-
-/** Every node below `root`, without recursion. */
-function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length) {
-    const node = stack.pop()!;
-    visit(node);
-    for (const key of Object.keys(node)) {
-      if (key === 'parent') continue;
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const c of child) if (c && typeof (c as TSESTree.Node).type === 'string') stack.push(c as TSESTree.Node);
-      } else if (child && typeof (child as TSESTree.Node).type === 'string') stack.push(child as TSESTree.Node);
-    }
-  }
-}
-
-function shorten(text: string): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > 50 ? `${flat.slice(0, 47)}...` : flat;
 }

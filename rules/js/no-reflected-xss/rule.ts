@@ -2,7 +2,7 @@
 // res.send/write/end, Node http, Koa ctx.body, Hapi h.response and handler returns, Fastify with an
 // HTML content type, Next.js API routes), judged by the content type each framework really sends.
 import { defineAstRule } from '../../api/define-rule';
-import { AST_NODE_TYPES, calleeName, calleeObject, findProperty, isFunction, propertyName, stringValue, unwrap, type FunctionNode, type TSESTree } from '../../api/ast';
+import { AST_NODE_TYPES, calleeName, calleeObject, enclosingFunction, findProperty, isFunction, propertyName, stringValue, unwrap, type FunctionNode, type TSESTree } from '../../api/ast';
 import type { AstRuleContext } from '../../api/types';
 import { flowSteps } from '../../api/flow';
 
@@ -323,9 +323,4 @@ function runsBefore(setter: TSESTree.Node, sink: TSESTree.Node): boolean {
     block = block.parent;
   }
   return !!block && block.range[0] <= sink.range[0] && sink.range[1] <= block.range[1];
-}
-
-function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
-  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
-  return undefined;
 }

@@ -4,6 +4,7 @@
 // logged value decides (`password.length`, a hash or a masked value is fine).
 import { defineAstRule } from '../../api/define-rule';
 import { AST_NODE_TYPES, calleeName, calleeObject, memberChain, propertyName, stringValue, unwrap, type TSESTree } from '../../api/ast';
+import { shorten } from '../../api/text';
 import type { AstRuleContext } from '../../api/types';
 
 const LOG_METHODS = new Set(['log', 'info', 'warn', 'warning', 'error', 'debug', 'trace', 'fatal', 'verbose', 'silly', 'http', 'notice', 'crit', 'critical', 'alert', 'emerg', 'dir', 'table']);
@@ -85,7 +86,7 @@ export default defineAstRule<MessageId>({
           for (const arg of call.arguments) {
             const found = classifier.sensitive(arg, 0);
             if (!found) continue;
-            context.report({ node: found.node, messageId: 'sensitiveLog', data: { value: shorten(context.file.getText(found.node)), what: found.what, logger } });
+            context.report({ node: found.node, messageId: 'sensitiveLog', data: { value: shorten(context.file.getText(found.node), 60), what: found.what, logger } });
             break;
           }
         }
@@ -293,9 +294,4 @@ function classify(name: string): string | undefined {
     if (match && !DERIVED_PREFIX.test(normal.slice(0, match.index))) return what;
   }
   return undefined;
-}
-
-function shorten(text: string): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
 }

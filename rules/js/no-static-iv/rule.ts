@@ -1,7 +1,7 @@
 // Encryption with an IV (nonce) that is the same for every message: a literal, zero bytes, a value
 // from configuration, the key itself, or random bytes drawn once at module load and reused.
 import { defineAstRule } from '../../api/define-rule';
-import { AST_NODE_TYPES, calleeName, calleeObject, isFunction, unwrap, type TSESTree } from '../../api/ast';
+import { argumentAt, AST_NODE_TYPES, calleeName, calleeObject, enclosingFunction, isFunction, unwrap, type TSESTree } from '../../api/ast';
 import type { AstRuleContext } from '../../api/types';
 
 type MessageId = 'staticIv' | 'reusedIv';
@@ -56,20 +56,16 @@ function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression
   let key: TSESTree.Node | undefined;
   let mode = '';
   let label = '';
-  const arg = (i: number): TSESTree.Node | undefined => {
-    const a = call.arguments[i];
-    return a && a.type !== AST_NODE_TYPES.SpreadElement ? a : undefined;
-  };
   if (ref.module === 'crypto' && ref.path.length === 1 && (fn === 'createCipheriv' || fn === 'createDecipheriv')) {
-    iv = arg(2);
-    key = arg(1);
-    const algorithm = arg(0) && dataflow.constant(arg(0)!)?.value;
+    iv = argumentAt(call, 2);
+    key = argumentAt(call, 1);
+    const algorithm = argumentAt(call, 0) && dataflow.constant(argumentAt(call, 0)!)?.value;
     mode = typeof algorithm === 'string' ? algorithm : '';
     if (/(?:^|-)ecb$/i.test(mode)) return; // ECB takes no IV: no-weak-cipher reports it
     label = `crypto.${fn}()`;
   } else if ((fn === 'encrypt' || fn === 'decrypt') && ref.path.includes('subtle')) {
     // Web Crypto: crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, data)
-    const algorithm = arg(0);
+    const algorithm = argumentAt(call, 0);
     if (!algorithm) return;
     iv = dataflow.property(algorithm, 'iv') ?? dataflow.property(algorithm, 'counter');
     const name = dataflow.property(algorithm, 'name');
@@ -78,9 +74,9 @@ function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression
     label = `crypto.subtle.${fn}()`;
   } else if ((fn === 'encrypt' || fn === 'decrypt') && (ref.module === 'crypto-js' || ref.module.startsWith('crypto-js/'))) {
     // crypto-js: CryptoJS.AES.encrypt(data, key, { iv })
-    const options = arg(2);
+    const options = argumentAt(call, 2);
     iv = options && dataflow.property(options, 'iv');
-    key = arg(1);
+    key = argumentAt(call, 1);
     const modeNode = options && dataflow.property(options, 'mode');
     mode = modeNode ? (dataflow.moduleRef(modeNode)?.path.join('.') ?? '') : 'cbc';
     label = `CryptoJS.${ref.path.join('.')}()`;
@@ -183,10 +179,5 @@ function rootName(context: AstRuleContext<MessageId>, input: TSESTree.Node, dept
     const callee = context.file.getText(node.callee);
     if (callee === 'Buffer.from' && node.arguments[0]) return rootName(context, node.arguments[0], depth + 1);
   }
-  return undefined;
-}
-
-function enclosingFunction(node: TSESTree.Node): TSESTree.Node | undefined {
-  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
   return undefined;
 }

@@ -2,6 +2,7 @@
 // hashes checked against request data with an early-exit string comparison (a timing side channel).
 import { defineAstRule } from '../../api/define-rule';
 import { AST_NODE_TYPES, calleeName, calleeObject, propertyName, unwrap, type TSESTree } from '../../api/ast';
+import { identifierWords, shorten } from '../../api/text';
 import type { AstRuleContext, Fix } from '../../api/types';
 
 type MessageId = 'timingUnsafeCompare';
@@ -62,17 +63,8 @@ function isTrivial(input: TSESTree.Node): boolean {
   return false;
 }
 
-function wordsOf(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-}
-
 function isSecretName(name: string): boolean {
-  const words = wordsOf(name);
+  const words = identifierWords(name);
   if (words.length === 0 || VETO_WORDS.has(words[words.length - 1]!)) return false;
   if (SECRET_WORDS.has(words.join(''))) return true;
   return words.some((word, i) => {
@@ -159,7 +151,7 @@ function secretOf(context: AstRuleContext<MessageId>, input: TSESTree.Node, dept
       const name = propertyName(node);
       const text = file.getText(node);
       if (/^process\.env\b/.test(text)) return name && isSecretName(name) ? { kind: 'named', label: `The secret ${name}` } : undefined;
-      return name && isSecretName(name) ? { kind: 'named', label: `The secret ${shorten(text)}` } : undefined;
+      return name && isSecretName(name) ? { kind: 'named', label: `The secret ${shorten(text, 40)}` } : undefined;
     }
     case AST_NODE_TYPES.Identifier: {
       const def = dataflow.definition(node);
@@ -190,11 +182,6 @@ function digestKind(context: AstRuleContext<MessageId>, call: TSESTree.CallExpre
   if (name === 'digest' && ref.path[0] === 'createHash') return 'hash';
   if (ref.path.length === 1 && (name === 'pbkdf2Sync' || name === 'scryptSync')) return 'hash';
   return undefined;
-}
-
-function shorten(text: string): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
 }
 
 /** How to reach Node's crypto here: an imported namespace, or `require('crypto')` in CommonJS. */

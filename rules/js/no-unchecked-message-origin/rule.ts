@@ -1,7 +1,8 @@
 // Window `message` handlers that use the message before checking who sent it (`event.origin` or
 // `event.source`), or whose check is a substring test that another site can pass.
 import { defineAstRule } from '../../api/define-rule';
-import { AST_NODE_TYPES, calleeName, calleeObject, isFunction, propertyName, stringValue, unwrap, type FunctionNode, type TSESTree } from '../../api/ast';
+import { AST_NODE_TYPES, calleeName, calleeObject, forEachNode, isFunction, propertyName, stringValue, unwrap, type FunctionNode, type TSESTree } from '../../api/ast';
+import { shorten } from '../../api/text';
 import type { AstRuleContext } from '../../api/types';
 
 /** Receivers whose `message` events come from other windows. */
@@ -105,14 +106,14 @@ function checkHandler(context: AstRuleContext<MessageId>, registration: TSESTree
   const names = eventNames(fn, jquery);
   if (!names) return;
   // const { data, origin } = event; inside the handler
-  walk(fn.body, (node) => {
+  forEachNode(fn.body, (node) => {
     if (node.type !== AST_NODE_TYPES.VariableDeclarator || node.id.type !== AST_NODE_TYPES.ObjectPattern || !node.init || !isEventObject(node.init, names)) return;
     readPattern(node.id, names);
   });
   const uses: TSESTree.Node[] = [];
   const passedOn: Array<{ fn: FunctionNode; call: TSESTree.CallExpression }> = [];
   let opaque = false;
-  walk(fn.body, (node) => {
+  forEachNode(fn.body, (node) => {
     if (isDataRead(node, names)) uses.push(node);
     else if (node.type === AST_NODE_TYPES.CallExpression && names.event && node.arguments.some((a) => isName(a, names.event!))) {
       // handle(event): follow a local function; an unknown one may check the origin itself.
@@ -130,11 +131,11 @@ function checkHandler(context: AstRuleContext<MessageId>, registration: TSESTree
   if (opaque) return;
   const weak = unguarded.map((use) => checker.weakGuard(use, fn)).find((check) => !!check);
   if (weak) {
-    context.report({ node: weak.node, messageId: 'weakOriginCheck', data: { check: shorten(context.file.getText(weak.node)), example: weak.example ?? 'https://example.com.attacker.net' } });
+    context.report({ node: weak.node, messageId: 'weakOriginCheck', data: { check: shorten(context.file.getText(weak.node), 60), example: weak.example ?? 'https://example.com.attacker.net' } });
     return;
   }
   const event = names.event ? (names.jquery ? `${names.event}.originalEvent` : names.event) : 'event';
-  context.report({ node: registration, messageId: 'missingOriginCheck', data: { data: shorten(context.file.getText(unguarded[0]!)), event } });
+  context.report({ node: registration, messageId: 'missingOriginCheck', data: { data: shorten(context.file.getText(unguarded[0]!), 60), event } });
 }
 
 function eventNames(fn: FunctionNode, jquery: boolean): EventNames | undefined {
@@ -224,7 +225,7 @@ class CheckReader {
   weakGuard(use: TSESTree.Node, fn: FunctionNode): Check | undefined {
     if (!this.guarded(use, fn, true)) return undefined;
     let found: Check | undefined;
-    walk(fn.body, (node) => {
+    forEachNode(fn.body, (node) => {
       if (found) return;
       const check = this.classify(node);
       if (check?.strength === 'weak') found = check;
@@ -426,25 +427,4 @@ function exits(statement: TSESTree.Node): boolean {
     default:
       return false;
   }
-}
-
-/** Every node below `root`, without recursion (handlers can be long). */
-function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length) {
-    const node = stack.pop()!;
-    visit(node);
-    for (const key of Object.keys(node)) {
-      if (key === 'parent') continue;
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const c of child) if (c && typeof (c as TSESTree.Node).type === 'string') stack.push(c as TSESTree.Node);
-      } else if (child && typeof (child as TSESTree.Node).type === 'string') stack.push(child as TSESTree.Node);
-    }
-  }
-}
-
-function shorten(text: string): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
 }

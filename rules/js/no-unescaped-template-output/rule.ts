@@ -3,7 +3,7 @@
 // untrusted data, raw output tags fed untrusted data), and server-side template injection: untrusted
 // data used as the template itself, or a whole request passed as render options.
 import { defineAstRule } from '../../api/define-rule';
-import { AST_NODE_TYPES, calleeName, findProperty, isFunction, isLiteralValue, propertyName, unwrap, type TSESTree } from '../../api/ast';
+import { argumentAt, AST_NODE_TYPES, calleeName, findProperty, isFunction, isLiteralValue, propertyName, unwrap, type TSESTree } from '../../api/ast';
 import type { ModuleRef, SourceKind } from '../../api/dataflow';
 import type { AstRuleContext } from '../../api/types';
 import { flowSteps } from '../../api/flow';
@@ -127,11 +127,6 @@ function engineOf(ref: ModuleRef | undefined): { engine: Engine; fn: string; pat
   return { engine, fn: path[path.length - 1] ?? '', path };
 }
 
-function argument(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number): TSESTree.Node | undefined {
-  const arg = call.arguments[index];
-  return arg && arg.type !== AST_NODE_TYPES.SpreadElement ? arg : undefined;
-}
-
 function checkCall(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression | TSESTree.NewExpression, web: boolean): void {
   const { dataflow } = context;
   const callee = unwrap(call.callee);
@@ -144,9 +139,9 @@ function checkCall(context: AstRuleContext<MessageId>, call: TSESTree.CallExpres
     const { engine, fn, path } = found;
     const isNew = call.type === AST_NODE_TYPES.NewExpression;
     if (!isNew && (engine.renderers.includes(fn) || engine.compilers.includes(fn))) {
-      const source = argument(call, 0);
+      const source = argumentAt(call, 0);
       if (source) checkTemplateSource(context, source, engine);
-      if (source && engine.renderers.includes(fn)) checkRawOutput(context, source, argument(call, 1), engine);
+      if (source && engine.renderers.includes(fn)) checkRawOutput(context, source, argumentAt(call, 1), engine);
       // noEscape on a template with no markup (code or text generation) is not about HTML
       if (engine.label === 'Handlebars' && (fn === 'compile' || fn === 'precompile') && !isTextTemplate(context, source)) {
         checkOption(context, call, 1, 'noEscape', true, `Handlebars ${fn}() with noEscape: true`, web);
@@ -158,7 +153,7 @@ function checkCall(context: AstRuleContext<MessageId>, call: TSESTree.CallExpres
       if (isNew && fn === 'Environment' && path.length === 1) checkOption(context, call, 1, 'autoescape', false, 'A nunjucks Environment with autoescape: false', web);
       if ((isNew && fn === 'SafeString') || (!isNew && fn === 'markSafe')) checkSafeString(context, call, `nunjucks ${fn}()`);
       if (isNew && fn === 'Template') {
-        const source = argument(call, 0);
+        const source = argumentAt(call, 0);
         if (source) checkTemplateSource(context, source, engine);
       }
     }
@@ -167,7 +162,7 @@ function checkCall(context: AstRuleContext<MessageId>, call: TSESTree.CallExpres
   }
   // twig({ data: template }) compiles `data` as a Twig template
   if (ref?.module === 'twig' && call.type === AST_NODE_TYPES.CallExpression && ref.path[ref.path.length - 1] !== 'renderFile') {
-    const options = argument(call, 0);
+    const options = argumentAt(call, 0);
     const data = options && dataflow.property(options, 'data');
     if (data) checkTemplateSource(context, data, { label: 'Twig', modules: ['twig'], renderers: [], compilers: [], raw: [], runsCode: true });
   }
@@ -245,13 +240,13 @@ function checkCompiledTemplateCall(context: AstRuleContext<MessageId>, call: TSE
   if (compileCall.type !== AST_NODE_TYPES.CallExpression) return;
   const found = engineOf(dataflow.moduleRef(compileCall.callee));
   if (!found || !found.engine.compilers.includes(found.fn)) return;
-  const source = argument(compileCall, 0);
-  if (source) checkRawOutput(context, source, argument(call, 0), found.engine);
+  const source = argumentAt(compileCall, 0);
+  if (source) checkRawOutput(context, source, argumentAt(call, 0), found.engine);
 }
 
 /** An options argument that sets `name` to `value` (`{ autoescape: false }`). */
 function checkOption(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression | TSESTree.NewExpression, index: number, name: string, value: boolean, what: string, web: boolean): void {
-  const arg = argument(call, index);
+  const arg = argumentAt(call, index);
   const options = arg && context.dataflow.objectLiteral(arg);
   const property = options && findProperty(options, name);
   if (!property || !isLiteralValue(property.value, value)) return;
@@ -267,7 +262,7 @@ function hasExpressOption(context: AstRuleContext<MessageId>, call: TSESTree.Cal
 }
 
 function checkSafeString(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression | TSESTree.NewExpression, wrapper: string): void {
-  const value = argument(call, 0);
+  const value = argumentAt(call, 0);
   if (!value) return;
   const verdict = context.dataflow.verdict(value, 'xss');
   if (verdict.kind === 'tainted') {
@@ -317,7 +312,7 @@ function returnsInput(fn: TSESTree.FunctionLike): boolean {
 function checkRenderLocals(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression): void {
   const { dataflow } = context;
   const receiver = unwrap((call.callee as TSESTree.MemberExpression).object);
-  const locals = argument(call, 1);
+  const locals = argumentAt(call, 1);
   if (!locals || !dataflow.isResponse(receiver)) return;
   const whole = wholeRequestObject(context, locals);
   if (!whole) return;

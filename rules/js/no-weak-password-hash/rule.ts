@@ -2,7 +2,8 @@
 // crypto-js) and unsalted SHA-2/SHA-3. "Password" is decided from the data: a value read from a
 // password field, or a digest stored or compared as the password, also through local helpers.
 import { defineAstRule } from '../../api/define-rule';
-import { AST_NODE_TYPES, calleeName, calleeObject, isFunction, propertyName, unwrap, type FunctionNode, type TSESTree } from '../../api/ast';
+import { argumentAt, AST_NODE_TYPES, calleeName, calleeObject, enclosingFunction, functionName, isFunction, propertyName, unwrap, type FunctionNode, type TSESTree } from '../../api/ast';
+import { identifierWords, shorten } from '../../api/text';
 import type { AstRuleContext } from '../../api/types';
 
 type MessageId = 'weakPasswordHash' | 'unsaltedPasswordHash';
@@ -93,7 +94,7 @@ function hashOf(context: AstRuleContext<MessageId>, call: TSESTree.CallExpressio
   const { dataflow } = context;
   const ref = dataflow.moduleRef(call.callee);
   if (!ref) return undefined;
-  const first = call.arguments[0] && call.arguments[0].type !== AST_NODE_TYPES.SpreadElement ? call.arguments[0] : undefined;
+  const first = argumentAt(call, 0);
   if ((ref.module === 'crypto' && ref.path.join('.') === 'createHash') || (ref.module === 'create-hash' && ref.path.length === 0)) {
     const value = first ? dataflow.constant(first)?.value : undefined;
     if (typeof value !== 'string') return undefined;
@@ -134,7 +135,8 @@ function updatesOf(context: AstRuleContext<MessageId>, create: TSESTree.CallExpr
       const receiver = calleeObject(call);
       if (!receiver || receiver.type !== AST_NODE_TYPES.Identifier || receiver.name !== declarator.id.name || context.dataflow.definition(receiver) !== node) continue;
       const name = calleeName(call);
-      if (name === 'update' && call.arguments[0] && call.arguments[0].type !== AST_NODE_TYPES.SpreadElement) inputs.push(call.arguments[0]);
+      const input = argumentAt(call, 0);
+      if (name === 'update' && input) inputs.push(input);
       if (name === 'digest') result = chainEnd(call);
     }
   }
@@ -159,17 +161,8 @@ function chainEnd(node: TSESTree.Node): TSESTree.Node {
   }
 }
 
-function wordsOf(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-}
-
 function isPasswordName(name: string): boolean {
-  const words = wordsOf(name);
+  const words = identifierWords(name);
   return words.some((w) => PASSWORD_WORDS.has(w)) && !words.some((w) => NOT_PASSWORD_WORDS.has(w));
 }
 
@@ -190,7 +183,7 @@ class Evidence {
     switch (node.type) {
       case AST_NODE_TYPES.MemberExpression: {
         const name = propertyName(node);
-        return name && isPasswordName(name) ? { evidence: shorten(file.getText(node)), salted: false } : undefined;
+        return name && isPasswordName(name) ? { evidence: shorten(file.getText(node), 40), salted: false } : undefined;
       }
       case AST_NODE_TYPES.Identifier: {
         if (isPasswordName(node.name)) return { evidence: node.name, salted: false };
@@ -238,8 +231,8 @@ class Evidence {
     if (name && isPasswordName(name)) return { evidence: `${name}()`, salted: false };
     if (depth > 3) return undefined;
     for (const call of this.callSitesOf(fn)) {
-      const arg = call.arguments[index];
-      const found = arg && arg.type !== AST_NODE_TYPES.SpreadElement ? this.passwordIn(arg, depth + 1) : undefined;
+      const arg = argumentAt(call, index);
+      const found = arg ? this.passwordIn(arg, depth + 1) : undefined;
       if (found) return found;
     }
     return undefined;
@@ -260,7 +253,7 @@ class Evidence {
       case AST_NODE_TYPES.AssignmentExpression: {
         const left = unwrap(parent.left);
         const name = left.type === AST_NODE_TYPES.Identifier ? left.name : left.type === AST_NODE_TYPES.MemberExpression ? propertyName(left) : undefined;
-        return name && isPasswordName(name) ? `stored as ${shorten(file.getText(left))}` : undefined;
+        return name && isPasswordName(name) ? `stored as ${shorten(file.getText(left), 40)}` : undefined;
       }
       case AST_NODE_TYPES.VariableDeclarator:
         return parent.id.type === AST_NODE_TYPES.Identifier && isPasswordName(parent.id.name) ? `stored as ${parent.id.name}` : undefined;
@@ -316,26 +309,4 @@ class Evidence {
     const fn = target && unwrap(target);
     return fn && isFunction(fn) ? fn : undefined;
   }
-}
-
-function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
-  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
-  return undefined;
-}
-
-function functionName(fn: FunctionNode): string | undefined {
-  if (fn.id) return fn.id.name;
-  const parent = fn.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-  if (parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition) return propertyName(parent);
-  if (parent?.type === AST_NODE_TYPES.AssignmentExpression) {
-    const left = unwrap(parent.left);
-    return left.type === AST_NODE_TYPES.Identifier ? left.name : left.type === AST_NODE_TYPES.MemberExpression ? propertyName(left) : undefined;
-  }
-  return undefined;
-}
-
-function shorten(text: string): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
 }
