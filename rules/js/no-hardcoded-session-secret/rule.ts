@@ -3,6 +3,7 @@
 // iron-session `password` and NextAuth `secret`, including `process.env.X || 'fallback'`.
 import { defineAstRule } from '../../api/define-rule';
 import { argumentAt, AST_NODE_TYPES, calleeName, propertyName, unwrap, type TSESTree } from '../../api/ast';
+import { memberValue } from '../../api/values';
 import type { AstRuleContext } from '../../api/types';
 
 type MessageId = 'hardcodedSecret' | 'fallbackSecret';
@@ -161,7 +162,7 @@ function classify(context: AstRuleContext<MessageId>, input: TSESTree.Node, dept
       return inner ? { ...inner, node } : undefined;
     }
     case AST_NODE_TYPES.MemberExpression: {
-      const value = memberValue(context, node, 0);
+      const value = memberValue(context.dataflow, node);
       const inner = value ? classify(context, value, depth + 1) : undefined;
       return inner ? { ...inner, node } : undefined;
     }
@@ -183,13 +184,4 @@ function classify(context: AstRuleContext<MessageId>, input: TSESTree.Node, dept
 function settingName(context: AstRuleContext<MessageId>, node: TSESTree.Node): string {
   const text = context.file.getText(unwrap(node)).replace(/\s+/g, ' ');
   return text.length > 40 ? 'the setting' : text;
-}
-
-/** `config.jwt.secret` with `const config = { jwt: { secret: ... } }` in this file: the value node. */
-function memberValue(context: AstRuleContext<MessageId>, node: TSESTree.MemberExpression, depth: number): TSESTree.Node | undefined {
-  const name = propertyName(node);
-  if (name === undefined || depth > 4) return undefined;
-  const object = unwrap(node.object);
-  const base = object.type === AST_NODE_TYPES.MemberExpression ? memberValue(context, object, depth + 1) : object;
-  return base ? context.dataflow.property(base, name) : undefined;
 }

@@ -3,6 +3,7 @@
 // that switch the flags off (express-session, cookie-session, koa-session, @fastify/session).
 import { defineAstRule } from '../../api/define-rule';
 import { argumentAt, AST_NODE_TYPES, calleeName, calleeObject, unwrap, type TSESTree } from '../../api/ast';
+import { hasUnknownSpread } from '../../api/values';
 import type { AstRuleContext, Fix } from '../../api/types';
 
 type MessageId = 'missingFlags' | 'flagDisabled' | 'sameSiteNone' | 'sessionFlagDisabled';
@@ -112,7 +113,7 @@ function checkSetter(context: AstRuleContext<MessageId>, call: TSESTree.CallExpr
   const shown = name ?? 'session';
   const optionsNode = argumentAt(call, 2);
   const options = optionsNode ? dataflow.objectLiteral(optionsNode) : undefined;
-  if (optionsNode && (!options || hasUnknownSpread(context, options))) return; // options built elsewhere: cannot tell
+  if (optionsNode && (!options || hasUnknownSpread(context.dataflow, options))) return; // options built elsewhere: cannot tell
   const wanted: Array<'secure' | 'httpOnly'> = kind === 'csrf' ? ['secure'] : ['secure', 'httpOnly'];
   const missing: Array<'secure' | 'httpOnly'> = [];
   const disabled: Array<{ flag: 'secure' | 'httpOnly'; node: TSESTree.Node }> = [];
@@ -175,10 +176,6 @@ function wordsOf(name: string): string[] {
     .split(/[^a-z0-9]+/)
     .filter(Boolean)
     .concat(name.toLowerCase().replace(/[^a-z0-9]/g, ''));
-}
-
-function hasUnknownSpread(context: AstRuleContext<MessageId>, object: TSESTree.ObjectExpression): boolean {
-  return object.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement && (!context.dataflow.objectLiteral(p.argument) || hasUnknownSpread(context, context.dataflow.objectLiteral(p.argument)!)));
 }
 
 /**

@@ -3,6 +3,7 @@
 // CVE-2015-9235, CVE-2020-15084).
 import { defineAstRule } from '../../api/define-rule';
 import { argumentAt, AST_NODE_TYPES, calleeName, isFunction, unwrap, type TSESTree } from '../../api/ast';
+import { hasUnknownSpread } from '../../api/values';
 import type { AstRuleContext, Fix } from '../../api/types';
 
 type MessageId = 'missingAlgorithms';
@@ -64,7 +65,7 @@ function signingAlgorithm(context: AstRuleContext<MessageId>, calls: Array<TSEST
       continue;
     }
     const literal = context.dataflow.objectLiteral(options);
-    if (!literal || hasUnknownSpread(context, literal)) return undefined;
+    if (!literal || hasUnknownSpread(context.dataflow, literal)) return undefined;
     const algorithm = context.dataflow.property(options, 'algorithm');
     const value = algorithm ? context.dataflow.constant(algorithm)?.value : 'HS256';
     if (typeof value !== 'string') return undefined;
@@ -109,7 +110,7 @@ function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression
 /** Options written as an object whose every property is known, but without `algorithms`. */
 function checkOptions(context: AstRuleContext<MessageId>, call: TSESTree.Node, options: TSESTree.Node, library: string, algorithm: string, certain: boolean): void {
   const literal = context.dataflow.objectLiteral(options);
-  if (!literal || hasUnknownSpread(context, literal) || context.dataflow.property(options, 'algorithms')) return;
+  if (!literal || hasUnknownSpread(context.dataflow, literal) || context.dataflow.property(options, 'algorithms')) return;
   const inline = unwrap(options);
   let edit: { start: number; end: number; text: string } | undefined;
   if (inline.type === AST_NODE_TYPES.ObjectExpression) {
@@ -155,12 +156,4 @@ function isCallback(context: AstRuleContext<MessageId>, node: TSESTree.Node): bo
   if (isFunction(n)) return true;
   const def = n.type === AST_NODE_TYPES.Identifier ? context.dataflow.definition(n) : undefined;
   return !!def && isFunction(unwrap(def));
-}
-
-function hasUnknownSpread(context: AstRuleContext<MessageId>, object: TSESTree.ObjectExpression): boolean {
-  return object.properties.some((p) => {
-    if (p.type !== AST_NODE_TYPES.SpreadElement) return false;
-    const inner = context.dataflow.objectLiteral(p.argument);
-    return !inner || hasUnknownSpread(context, inner);
-  });
 }
