@@ -15,11 +15,14 @@ export function memberValue(dataflow: Dataflow, node: TSESTree.MemberExpression,
   return base ? dataflow.property(base, name) : undefined;
 }
 
-/** Whether an object literal spreads in (`{ ...defaults }`) an object that is not a literal in this file. */
-export function hasUnknownSpread(dataflow: Dataflow, object: TSESTree.ObjectExpression): boolean {
+/**
+ * Whether an object literal spreads in (`{ ...defaults }`) an object that is not a literal in this
+ * file. Spreads nested deeper than a few levels, or one that names the object itself, count as unknown.
+ */
+export function hasUnknownSpread(dataflow: Dataflow, object: TSESTree.ObjectExpression, depth = 0): boolean {
   return object.properties.some((p) => {
     if (p.type !== AST_NODE_TYPES.SpreadElement) return false;
     const inner = dataflow.objectLiteral(p.argument);
-    return !inner || hasUnknownSpread(dataflow, inner);
+    return !inner || depth >= MAX_DEPTH || hasUnknownSpread(dataflow, inner, depth + 1);
   });
 }

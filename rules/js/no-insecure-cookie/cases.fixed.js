@@ -68,6 +68,10 @@ app.post('/login2', (req, res) => {
   res.cookie('session', token, cookieOptions);
   // ok: no-insecure-cookie
   res.cookie('session_id', token, { ...cookieOptions, maxAge: 60000 });
+  // A spread of the object being defined (a typo for another name) cannot be read, so stay quiet.
+  const looped = { ...looped, maxAge: 60000 };
+  // ok: no-insecure-cookie
+  res.cookie('session_copy', token, looped);
   res.end();
 });
 
