@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { analyze } from '../engine/engine';
-import { CONFIG_FILE_NAMES, ignoreMatcher, type ConfigProblem, type GuardlineSettings } from '../engine/config';
+import { CONFIG_FILE_NAMES, type ConfigProblem, type GuardlineSettings } from '../engine/config';
 import { loadProject } from '../engine/context';
 import type { Finding } from '../engine/finding';
 import { walkFiles, type WalkNote } from './walk';
@@ -50,11 +50,10 @@ export function scan(options: ScanOptions): ScanResult {
   const project = loadProject(root, configPath ? { configFile: configPath } : {});
   const settings: GuardlineSettings = project.settings;
   const configProblems: ConfigProblem[] = project.problems.filter((p) => p.file === project.configFile).map(({ line, character, endLine, endCharacter, message, severity }) => ({ line, ...(character !== undefined ? { character, endLine: endLine ?? line, endCharacter: endCharacter ?? character } : {}), message, severity }));
-  const isIgnored = ignoreMatcher(settings.ignore);
   const files: FileResult[] = [];
   let filesScanned = 0;
   let bytesScanned = 0;
-  const notes = walkFiles(paths, { root, isIgnored, maxFileSize: options.maxFileSize, useIgnoreFiles: !options.noIgnore }, (file) => {
+  const notes = walkFiles(paths, { root, isIgnored: project.isIgnored, maxFileSize: options.maxFileSize, useIgnoreFiles: !options.noIgnore }, (file) => {
     filesScanned++;
     bytesScanned += file.text.length;
     const findings = analyze({ path: file.path, text: file.text }, { settings: settings.rules, audit: options.audit ?? settings.audit, context: project.contextFor(file.path) });

@@ -5,7 +5,7 @@
 import { findRule, REGISTRY } from '../../../rules';
 import { SEVERITIES, type Severity } from '../../../rules/api/types';
 import type { RuleSetting } from './engine';
-import { compileGlob, GlobError, globsMatcher } from './context/glob';
+import { compileGlob, GlobError } from './context/glob';
 import { AUTHENTICATIONS, DATA_CLASSES, EXPOSURES, type Authentication, type DataClass, type Exposure } from './context/model';
 import { LineIndex, parseYaml, type YEntry, type YNode } from './context/yaml-tree';
 
@@ -435,9 +435,4 @@ function clip(text: string): string {
 
 function formatBytes(bytes: number): string {
   return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.round(bytes / 1000)} kB`;
-}
-
-/** A matcher for ignore globs over `/`-separated paths relative to the config folder. */
-export function ignoreMatcher(globs: string[]): (relativePath: string) => boolean {
-  return globsMatcher(globs);
 }

@@ -5,7 +5,6 @@
 import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalyzeOptions, RuleSetting } from '../engine/engine';
-import { ignoreMatcher } from '../engine/config';
 import type { Finding } from '../engine/finding';
 import type { GuardlineClientSettings } from '../protocol';
 import { Skipped, type AnalysisWorker } from './analysis-worker';
@@ -124,7 +123,7 @@ export class DocumentAnalyzer {
     const empty: AnalysisRecord = { uri, version, generation, findings: [], shown: [], diagnostics: [] };
     if (!settings.enable) return empty;
     const { project, path } = this.host.projects.locate(uri);
-    if (project && ignoreMatcher(project.settings.ignore)(path)) return empty;
+    if (project?.isIgnored(path)) return empty;
     const options = analyzeOptions(settings, project?.settings.rules, project?.settings.audit, project?.contextFor(path));
     let findings: Finding[];
     const started = performance.now();

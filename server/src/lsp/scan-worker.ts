@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import ignore from 'ignore';
 import { analyze } from '../engine/engine';
-import { ignoreMatcher } from '../engine/config';
 import { loadProject, type Project } from '../engine/context';
 import type { Finding } from '../engine/finding';
 import { walkFiles } from '../cli/walk';
@@ -46,7 +45,7 @@ function run(job: ScanJob, post: (message: ScanMessage) => void): void {
         project = undefined;
       }
     }
-    const isIgnored = project ? ignoreMatcher(project.settings.ignore) : () => false;
+    const isIgnored = (path: string): boolean => !!project?.isIgnored(path);
     const analyseFile = (path: string, text: string): void => {
       filesScanned++;
       let findings: Finding[] = [];

@@ -46,6 +46,8 @@ export interface Project {
   contextFor(path: string): FileContext | undefined;
   /** Whether a change to this file (root-relative or absolute path) must reload the project. */
   isContextFile(path: string): boolean;
+  /** Whether the `ignore` globs of the settings in use leave out this root-relative file. Compiled once per load. */
+  isIgnored(path: string): boolean;
 }
 
 export interface LoadStats {
@@ -219,6 +221,7 @@ export function loadProject(root: string, options: LoadOptions = {}): Project {
       if (rel === configFile || CONFIG_FILE_NAMES.includes(rel)) return true;
       return deploymentKindOf(rel) !== undefined && !rel.split('/').some((segment) => segment === 'node_modules' || segment === '.git');
     },
+    isIgnored,
   };
   internals.set(project, { cache, ...(lastGood ? { lastGood } : {}) });
   return project;
