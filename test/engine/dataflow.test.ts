@@ -582,3 +582,34 @@ describe('data flow for AWS Lambda events', () => {
     assert.deepEqual(verdicts(code), ['tainted', 'tainted', 'unknown', 'safe']);
   });
 });
+
+describe('data flow for GraphQL resolvers', () => {
+  it('reads the arguments of graphql-js and Apollo resolvers as the client\'s data', () => {
+    const code = `
+      const fields = {
+        upload: { args: {}, resolve(parent, args) { sink(args.filePath, 'path'); sink(args.name, 'nosql'); } },
+        status: { resolve() { return 'ok'; } },
+      };
+      const resolvers = {
+        Query: { note: (parent, { id }) => sink(id, 'sql') },
+        Mutation: { rename(parent, args, context) { sink(context.user, 'sql'); } },
+      };
+      const config = { resolve: { alias: {} } };
+    `;
+    assert.deepEqual(verdicts(code), ['tainted', 'safe', 'tainted', 'unknown']);
+  });
+});
+
+describe('data flow through undeclared (implicit global) variables', () => {
+  it('follows a value assigned without a declaration, but leaves host globals alone', () => {
+    const code = `
+      app.post('/upload', (req, res) => {
+        filePath = '/srv/uploads/' + req.body.name;
+        sink(filePath, 'path');
+        location = req.query.next;
+      });
+      function later() { sink(filePath, 'path'); sink(location, 'redirect'); }
+    `;
+    assert.deepEqual(verdicts(code), ['tainted', 'tainted', 'unknown']);
+  });
+});

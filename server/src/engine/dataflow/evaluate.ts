@@ -19,7 +19,7 @@ import {
 import { normaliseModule, type Binding, type Def, type ModuleIndex, type PathElem } from './scopes';
 
 /** Objects whose properties are sources, or which are the response of a handler. */
-type Special = 'request' | 'response' | 'location' | 'document' | 'window' | 'process' | 'message-event' | 'router' | 'url-params' | 'lambda-event';
+type Special = 'request' | 'response' | 'location' | 'document' | 'window' | 'process' | 'message-event' | 'router' | 'url-params' | 'lambda-event' | 'graphql-args';
 
 type Value =
   | { t: 'safe'; constant?: { value: Constant } }
@@ -354,6 +354,7 @@ export class ModuleDataflow implements Dataflow {
     }
     const callback = this.callbackContext(fn, index, kind, env, depth);
     if (callback) return callback;
+    if (index === 1 && isGraphqlResolver(fn)) return { t: 'special', special: 'graphql-args', label: paramName ?? 'args' };
     if (paramName && REQUEST_PARAM_NAMES.has(paramName)) return { t: 'special', special: 'request', label: paramName };
     if (index === 0 && isDestructuredRequest(fn)) return { t: 'special', special: 'request', label: 'request' };
     if (paramName && RESPONSE_PARAM_NAMES.has(paramName)) return { t: 'special', special: 'response', label: paramName };
@@ -533,6 +534,10 @@ export class ModuleDataflow implements Dataflow {
         return name && ROUTER_TAINTED_PROPS.has(name) ? this.taintFrom(value, node, label, 'browser') : UNKNOWN;
       case 'url-params':
         return this.taintFrom(value, node, label, 'browser');
+      case 'graphql-args':
+        // GraphQL arguments are what the client sent; scalar types (String, ID, Int) cannot be operator objects
+        if (name === undefined) return UNKNOWN;
+        return kind === 'nosql' ? SAFE : this.taintFrom(value, node, label);
       case 'lambda-event':
         // A Lambda event is the trigger's JSON: API Gateway's body and parameters, AppSync's
         // arguments, a direct invocation's fields. Only the context AWS fills in is the platform's.
@@ -1027,6 +1032,19 @@ export class ModuleDataflow implements Dataflow {
     }
     return '';
   }
+}
+
+/**
+ * A GraphQL resolver, whose second parameter holds the client's arguments: `resolve(parent, args)`
+ * in a graphql-js field config, or a field function in an Apollo-style resolver map
+ * (`{ Query: { user(parent, args) {...} }, Mutation: {...} }`).
+ */
+function isGraphqlResolver(fn: FunctionNode): boolean {
+  const property = fn.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== fn) return false;
+  if (propertyName(property) === 'resolve') return fn.params.length >= 2;
+  const map = property.parent?.parent;
+  return map?.type === AST_NODE_TYPES.Property && /^(?:Query|Mutation|Subscription)$/.test(propertyName(map) ?? '');
 }
 
 /** Lambda event properties that AWS fills in (the authorizer's claims, stage settings), not the caller. */

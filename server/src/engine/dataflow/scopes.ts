@@ -80,6 +80,9 @@ export interface FunctionInfo {
   exported: boolean;
 }
 
+/** Globals of the host (browser or Node) that an assignment changes rather than creates: `location = url` navigates. */
+const HOST_GLOBALS = /^(?:location|document|window|self|top|parent|name|status|opener|origin|onmessage|onerror|onload|process|module|exports|global|globalThis|require|console|undefined|NaN|Infinity)$/;
+
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'options', 'head', 'route', 'any']);
 
 interface PendingAssignment {
@@ -369,6 +372,8 @@ export class ModuleIndex {
     for (const { scope, id, def } of this.pendingAssignments) {
       const binding = scope.lookup(id.name);
       if (binding) binding.defs.push(def);
+      // `filePath = dir + name` with no declaration: sloppy-mode code creates a global variable
+      else if (!HOST_GLOBALS.test(id.name)) this.declare(this.moduleScope, id, 'var', def);
     }
     for (const { scope, root, write } of this.pendingWrites) {
       const binding = scope.lookup(root.name);
