@@ -18,7 +18,7 @@ function newestSource(dir: string): number {
 }
 
 let built = false;
-export function ensureBuilt(): void {
+function ensureBuilt(): void {
   if (built) return;
   const stale = !existsSync(CLI) || ['server', 'rules'].some((d) => newestSource(join(ROOT, d)) > statSync(CLI).mtimeMs);
   if (stale) {

@@ -5,7 +5,7 @@
 import type { Fix, SourceFile } from '../types';
 import type { SecretCandidate } from './scanner';
 
-export const ENV_FIX_TITLE = /^Read ([A-Z_][A-Z0-9_]*) from the environment/;
+const ENV_FIX_TITLE = /^Read ([A-Z_][A-Z0-9_]*) from the environment/;
 
 /** The environment variable a secret fix reads (for `.env.example` follow-ups), if `title` is one. */
 export function envVariableOfFix(title: string): string | undefined {

@@ -505,7 +505,7 @@ function evaluatePair(scan: Scan, pair: Pair, start: number, line: Line): void {
 }
 
 /** The entropy and character-class test of the generic detector. */
-export function isGenericSecret(value: string, strength: 'password' | 'secret' | 'weak', line: string, minified: boolean): boolean {
+function isGenericSecret(value: string, strength: 'password' | 'secret' | 'weak', line: string, minified: boolean): boolean {
   if (value.length > 300 || /\s/.test(value)) return false;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(value)) return false; // URL or path
   if (/\.(?:pem|key|p12|pfx|crt|cer|json|ya?ml|txt|env|jks|keystore|der|gpg|asc)$/i.test(value)) return false; // a file holding the key

@@ -21,7 +21,7 @@ export interface Baseline {
   problems: Array<{ line: number; message: string }>;
 }
 
-export function baselineKey(path: string, ruleId: string, fingerprint: string): string {
+function baselineKey(path: string, ruleId: string, fingerprint: string): string {
   return `${path}\u0000${ruleId}\u0000${fingerprint}`;
 }
 
@@ -64,7 +64,7 @@ export function parseBaseline(text: string): Baseline {
 }
 
 /** A matcher answering "is this finding in the baseline?". */
-export function baselineMatcher(baseline: Baseline): (path: string, finding: Pick<Finding, 'ruleId' | 'fingerprint'>) => boolean {
+function baselineMatcher(baseline: Baseline): (path: string, finding: Pick<Finding, 'ruleId' | 'fingerprint'>) => boolean {
   const keys = new Set(baseline.entries.map((e) => baselineKey(e.path, e.ruleId, e.fingerprint)));
   return (path, finding) => keys.has(baselineKey(path, finding.ruleId, finding.fingerprint));
 }

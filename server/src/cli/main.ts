@@ -35,7 +35,7 @@ Options for scan:
   -v, --version            Show the version
 `;
 
-export class UsageError extends Error {}
+class UsageError extends Error {}
 
 interface ScanArgs {
   paths: string[];
@@ -51,7 +51,7 @@ interface ScanArgs {
   baseline?: string | false;
 }
 
-export function parseScanArgs(argv: string[]): ScanArgs {
+function parseScanArgs(argv: string[]): ScanArgs {
   const args: ScanArgs = { paths: [], format: 'text', failOn: 'high', audit: false, maxFileSize: DEFAULT_MAX_FILE_SIZE, noIgnore: false, color: !!process.stdout.isTTY && !process.env.NO_COLOR };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -114,7 +114,7 @@ export function parseScanArgs(argv: string[]): ScanArgs {
 }
 
 /** Whether a scan should fail the build. */
-export function exitCodeFor(result: ScanResult, failOn: Severity | 'none'): number {
+function exitCodeFor(result: ScanResult, failOn: Severity | 'none'): number {
   if (result.configProblems.some((p) => p.severity === 'error')) return 2;
   if (failOn === 'none') return 0;
   const threshold = SEVERITIES.indexOf(failOn);
@@ -122,7 +122,7 @@ export function exitCodeFor(result: ScanResult, failOn: Severity | 'none'): numb
   return failing ? 1 : 0;
 }
 
-export async function main(argv: string[]): Promise<number> {
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {

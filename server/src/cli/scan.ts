@@ -90,7 +90,7 @@ function defaultRoot(paths: string[]): string {
 }
 
 /** guardline.yaml in the folder of `start` or the nearest folder above it, up to the repository root. */
-export function findConfig(start: string): string | undefined {
+function findConfig(start: string): string | undefined {
   let dir = isDirectory(start) ? start : dirname(start);
   for (;;) {
     for (const name of CONFIG_FILE_NAMES) {

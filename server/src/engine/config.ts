@@ -11,7 +11,7 @@ import { LineIndex, parseYaml, type YEntry, type YNode } from './context/yaml-tr
 
 export const CONFIG_FILE_NAMES = ['guardline.yaml', '.guardline.yaml', 'guardline.yml', '.guardline.yml'];
 /** The config format this Guardline reads. */
-export const CONFIG_VERSION = 1;
+const CONFIG_VERSION = 1;
 /** A guardline.yaml larger than this is not read (a real one is a few kilobytes). */
 export const MAX_CONFIG_BYTES = 1_000_000;
 /** Problems listed for one file; past them, one more says the rest are not listed. */

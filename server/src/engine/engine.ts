@@ -43,7 +43,7 @@ export interface AnalyzeOptions {
   context?: FileContext;
 }
 
-export const DEFAULT_MAX_AST_BYTES = 1_500_000;
+const DEFAULT_MAX_AST_BYTES = 1_500_000;
 /** A line this long means minified or generated code. */
 const MINIFIED_LINE = 2_000;
 
@@ -216,7 +216,7 @@ function ruleOptions(options: AnalyzeOptions, id: string): Record<string, unknow
   return setting && typeof setting === 'object' && setting.options ? setting.options : {};
 }
 
-export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
+function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
   if (!data) return template;
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
 }

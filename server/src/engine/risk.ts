@@ -111,7 +111,7 @@ const ENTRY_WORDS: Record<Exposure, string> = {
  * authentication) → payments → Untrusted data in a shell command → payment-card, pii data; identity
  * can dynamodb:*"
  */
-export function attackPathOf(context: FileContext, weakness: string | undefined): string | undefined {
+function attackPathOf(context: FileContext, weakness: string | undefined): string | undefined {
   const actions = context.permissions?.value ?? [];
   const data = sortedData(context.data?.value ?? []).filter((d) => d !== 'public');
   const privileged = context.privileged?.value === true;

@@ -10,7 +10,7 @@ import type { Finding } from '../engine/finding';
 import { startServerWorker } from './worker-entry';
 
 /** A job that takes longer than this is stopped and reported as failed on its file. */
-export const ANALYSIS_TIMEOUT_MS = 30_000;
+const ANALYSIS_TIMEOUT_MS = 30_000;
 
 type Request = { id: number; document: AnalyzeDocument; options: Omit<AnalyzeOptions, 'rules'> };
 type Response = { id: number; findings: Finding[] } | { id: number; error: string; stack?: string };

@@ -13,7 +13,7 @@ import type { Projects } from './projects';
 import { meetsMinimum, type SettingsCache } from './settings';
 
 /** Quiet time after the last keystroke before a changed document is analysed. */
-export const DEBOUNCE_MS = 200;
+const DEBOUNCE_MS = 200;
 
 export interface AnalysisRecord {
   uri: string;

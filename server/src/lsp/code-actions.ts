@@ -68,7 +68,7 @@ export function codeActions(params: CodeActionParams, document: TextDocument, re
 }
 
 /** `source.fixAll.guardline`: every safe fix of the shown findings, overlapping ones skipped. */
-export function fixAllAction(document: TextDocument, record: AnalysisRecord, options: CodeActionOptions): CodeAction | undefined {
+function fixAllAction(document: TextDocument, record: AnalysisRecord, options: CodeActionOptions): CodeAction | undefined {
   if (record.version !== document.version) return undefined;
   const fixable = record.shown.filter((f) => f.fix);
   if (!fixable.length) return undefined;

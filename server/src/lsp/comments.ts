@@ -31,7 +31,7 @@ const BY_EXTENSION: Record<string, CommentSyntax> = {
 };
 
 /** The comment syntax for a document; `#` when nothing better is known (config and text files). */
-export function commentSyntaxFor(languageId: string, path: string): CommentSyntax {
+function commentSyntaxFor(languageId: string, path: string): CommentSyntax {
   const byLanguage = BY_LANGUAGE[languageId];
   if (byLanguage) return byLanguage;
   const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();

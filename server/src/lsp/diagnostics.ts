@@ -49,14 +49,14 @@ export function toDiagnostic(finding: Finding, uri: string, version: number | nu
 }
 
 /** The finding's message, then why it ranks where it does (the deployment context). */
-export function messageOf(finding: Finding): string {
+function messageOf(finding: Finding): string {
   const head = finding.confidence === 'audit' ? `(audit) ${finding.message}` : finding.message;
   const why = contextLine(finding);
   return why ? `${head}\n${why}` : head;
 }
 
 /** "Priority high: internet-facing, no authentication (service payments-api)", or '' without context. */
-export function contextLine(finding: Finding): string {
+function contextLine(finding: Finding): string {
   const { priority } = finding;
   const parts: string[] = [];
   if (priority.reasons.length) parts.push(priority.reasons.join(', '));

@@ -21,7 +21,7 @@ export function hover(document: TextDocument, position: Position, record: Analys
   return { contents: { kind: MarkupKind.Markdown, value }, range: first.range };
 }
 
-export function hoverMarkdown(finding: Finding, uri: string, explainCommand: boolean): string {
+function hoverMarkdown(finding: Finding, uri: string, explainCommand: boolean): string {
   const explanation = explanationOf(finding.ruleId);
   const { priority } = finding;
   const lines: string[] = [];

@@ -38,7 +38,7 @@ export class SettingsCache {
 }
 
 /** Turns whatever the client sent into complete, valid settings (bad values fall back to defaults). */
-export function normalise(value: unknown): GuardlineClientSettings {
+function normalise(value: unknown): GuardlineClientSettings {
   const input = value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
   const rules: Record<string, RuleOverride> = {};
   if (input.rules && typeof input.rules === 'object' && !Array.isArray(input.rules)) {

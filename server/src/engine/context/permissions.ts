@@ -27,11 +27,11 @@ export const AWS_MANAGED_POLICIES: Readonly<Record<string, readonly string[]>> =
 
 export type BlastRadius = 'admin' | 'broad' | 'narrow';
 
-export function isAdminAction(action: string): boolean {
+function isAdminAction(action: string): boolean {
   return ADMIN_ACTIONS.has(action.toLowerCase());
 }
 
-export function isWildcardAction(action: string): boolean {
+function isWildcardAction(action: string): boolean {
   return action.includes('*') || action.includes('?');
 }
 
@@ -50,7 +50,7 @@ export function notableActions(actions: readonly string[]): string[] {
 }
 
 /** Whether `granted` (an action pattern in a declaration) allows everything `action` allows. */
-export function covers(granted: string, action: string): boolean {
+function covers(granted: string, action: string): boolean {
   const pattern = granted.toLowerCase();
   const text = action.toLowerCase();
   // Greedy wildcard match, `*` any run and `?` one character; a `*` in `action` is just a character
