@@ -5,8 +5,6 @@
 export interface Expectation {
   kind: 'ruleid' | 'ok' | 'todoruleid' | 'todook';
   ruleIds: string[];
-  /** 0-based line of the annotation comment. */
-  annotationLine: number;
   /** 0-based line the annotation is about. */
   line: number;
 }
@@ -24,14 +22,8 @@ export function parseAnnotations(text: string): Expectation[] {
     found.push({
       kind: match[1] as Expectation['kind'],
       ruleIds: match[2]!.split(/\s*,\s*/),
-      annotationLine: i,
       line: target,
     });
   }
   return found;
-}
-
-/** Lines that hold an annotation comment (findings there are never expected). */
-export function annotationLines(expectations: Expectation[]): Set<number> {
-  return new Set(expectations.map((e) => e.annotationLine));
 }

@@ -2,8 +2,8 @@
 // stdio with vscode-languageserver-protocol, answering the requests a real editor answers
 // (configuration, capability registration, progress) and collecting what the server pushes.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -28,7 +28,7 @@ import {
 import { StatusNotification, type GuardlineClientSettings, type GuardlineInitializationOptions, type StatusParams } from '../../server/src/protocol';
 
 export const ROOT = join(__dirname, '..', '..');
-export const BUNDLED_SERVER = join(ROOT, 'dist', 'server.js');
+const BUNDLED_SERVER = join(ROOT, 'dist', 'server.js');
 
 /** Builds dist/server.js when it is missing or older than the sources, so tests run today's code. */
 export function ensureBundle(): void {
@@ -208,8 +208,4 @@ function languageOf(path: string): string {
   if (/\.js$/.test(path)) return 'javascript';
   if (/\.ya?ml$/.test(path)) return 'yaml';
   return 'plaintext';
-}
-
-export function ensureDir(path: string): void {
-  mkdirSync(dirname(path), { recursive: true });
 }

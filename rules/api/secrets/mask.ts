@@ -22,10 +22,3 @@ const FINGERPRINT_KEY = 'guardline/secret-fingerprint/v1';
 export function secretFingerprint(ruleId: string, secret: string): string {
   return createHmac('sha256', FINGERPRINT_KEY).update(`${ruleId}\u0000${secret}`).digest('hex').slice(0, 32);
 }
-
-/** Replaces every occurrence of each secret in `text` by its masked form (for logs and errors). */
-export function redact(text: string, secrets: Iterable<string>): string {
-  let result = text;
-  for (const secret of secrets) if (secret.length >= 4) result = result.split(secret).join(maskSecret(secret));
-  return result;
-}

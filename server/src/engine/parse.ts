@@ -32,12 +32,6 @@ export function extensionOf(path: string): string {
   return dot <= 0 ? '' : base.slice(dot).toLowerCase();
 }
 
-/** Whether a path (or editor language id) is one the AST rules read. */
-export function isScriptPath(path: string, languageId?: string): boolean {
-  const ext = extensionOf(path) || (languageId ? LANGUAGE_IDS[languageId] ?? '' : '');
-  return ext in SCRIPT_EXTENSIONS || EMBEDDING_EXTENSIONS.has(ext);
-}
-
 export function planScript(path: string, text: string, languageId?: string): ScriptPlan | undefined {
   let ext = extensionOf(path);
   if (!(ext in SCRIPT_EXTENSIONS) && !EMBEDDING_EXTENSIONS.has(ext) && languageId) ext = LANGUAGE_IDS[languageId] ?? ext;

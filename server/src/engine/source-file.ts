@@ -56,8 +56,4 @@ export class TextSourceFile implements SourceFile {
   lineText(line: number): string {
     return this.text.slice(this.lineStart(line), this.lineEnd(line));
   }
-
-  offsetAt(position: { line: number; character: number }): number {
-    return Math.min(this.lineStart(position.line) + position.character, this.lineEnd(position.line));
-  }
 }

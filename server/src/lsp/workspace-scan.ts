@@ -9,7 +9,7 @@ import { pathToUri } from './uri';
 import { startServerWorker } from './worker-entry';
 
 /** At most this many files keep their findings; beyond it the scan says so and drops the rest. */
-export const MAX_FILES_WITH_FINDINGS = 5_000;
+const MAX_FILES_WITH_FINDINGS = 5_000;
 const MAX_NOTES = 50;
 
 export interface ScanHost {
@@ -22,26 +22,18 @@ export interface ScanHost {
   log(message: string): void;
 }
 
-interface Running {
-  worker: Worker;
-  done: Promise<ScanWorkspaceResult>;
-}
-
 export class WorkspaceScanner {
   /** URI -> findings of scanned files that have any. */
   readonly results = new Map<string, Finding[]>();
   /** Whether a full scan has run, so later file changes are analysed too. */
   scanned = false;
-  private running: Running | undefined;
+  /** The worker of the scan or update in progress. */
+  private running: Worker | undefined;
   private pending = new Map<string, Set<string>>();
   private pendingTimer: NodeJS.Timeout | undefined;
   private roots: string[] = [];
 
   constructor(private readonly host: ScanHost) {}
-
-  get busy(): boolean {
-    return this.running !== undefined;
-  }
 
   /** Scans every folder from scratch; a scan already running is cancelled first. */
   async scanAll(roots: readonly string[], isCancelled: () => boolean): Promise<ScanWorkspaceResult> {
@@ -79,7 +71,7 @@ export class WorkspaceScanner {
 
   cancel(): void {
     if (this.running) {
-      void this.running.worker.terminate();
+      void this.running.terminate();
       this.running = undefined;
     }
   }
@@ -111,7 +103,7 @@ export class WorkspaceScanner {
       const finish = (cancelled: boolean): void => {
         if (finished) return;
         finished = true;
-        if (this.running?.worker === worker) this.running = undefined;
+        if (this.running === worker) this.running = undefined;
         clearInterval(watch);
         result.cancelled = cancelled;
         resolve(result);
@@ -161,7 +153,7 @@ export class WorkspaceScanner {
       // Exiting before 'done' means terminated (cancelled) or crashed.
       worker.on('exit', () => finish(true));
     });
-    this.running = { worker, done };
+    this.running = worker;
     return done;
   }
 

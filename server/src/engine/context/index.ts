@@ -72,9 +72,6 @@ export interface LoadOptions {
   openFiles?: ReadonlyMap<string, string>;
 }
 
-/** Globs of the files whose change can change context, for file watchers (relative to root). */
-export const CONTEXT_FILE_GLOBS = ['**/guardline.{yaml,yml}', '**/.guardline.{yaml,yml}', '**/*.{yaml,yml}', '**/*.tf', '**/Dockerfile', '**/Dockerfile.*', '**/*.Dockerfile', '**/Containerfile'];
-
 interface Internal {
   cache: FileCache<FileFacts>;
   /** The last settings read from a guardline.yaml without errors. */
