@@ -32,6 +32,7 @@ import { WorkspaceScanner } from './lsp/workspace-scan';
 import { isScanWorker, runScanWorker } from './lsp/scan-worker';
 import { AnalysisWorker, isAnalysisWorker, runAnalysisWorker } from './lsp/analysis-worker';
 import { DEFAULT_MAX_FILE_SIZE } from './cli/scan';
+import type { Finding } from './engine/finding';
 import {
   ExplainRequest,
   PRIORITY_LEVELS,
@@ -200,17 +201,18 @@ export function startServer(options: ServerOptions = {}): void {
         version = record.version;
       }
     } else {
-      const findings = scanner.results.get(uri);
-      if (findings?.length) {
-        const root = projects.rootOf(uriToPath(uri));
-        const folderSettings = await settings.get(root ? pathToUri(root) : uri);
-        if (folderSettings.enable) {
-          for (const f of findings) if (meetsMinimum(f.priority.level, folderSettings.minimumPriority)) diagnostics.push(toDiagnostic(f, uri, null, diagnosticOptions));
-        }
-      }
+      for (const f of await shownScanFindings(uri, scanner.results.get(uri))) diagnostics.push(toDiagnostic(f, uri, null, diagnosticOptions));
     }
     await connection.sendDiagnostics({ uri: document?.uri ?? uri, ...(version !== undefined ? { version } : {}), diagnostics });
     scheduleStatus();
+  }
+
+  /** The scan findings of a file that is not open which its folder's settings show (enabled, at or above the minimum priority). */
+  async function shownScanFindings(uri: string, findings: readonly Finding[] | undefined): Promise<Finding[]> {
+    if (!findings?.length) return [];
+    const root = projects.rootOf(uriToPath(uri));
+    const folderSettings = await settings.get(root ? pathToUri(root) : uri);
+    return folderSettings.enable ? findings.filter((f) => meetsMinimum(f.priority.level, folderSettings.minimumPriority)) : [];
   }
 
   function openDocument(uri: string): TextDocument | undefined {
@@ -338,10 +340,7 @@ export function startServer(options: ServerOptions = {}): void {
     }
     for (const [uri, findings] of scanner.results) {
       if (openPaths.has(uriToPath(uri))) continue;
-      const root = projects.rootOf(uriToPath(uri));
-      const folderSettings = await settings.get(root ? pathToUri(root) : uri);
-      if (!folderSettings.enable) continue;
-      for (const f of findings) if (meetsMinimum(f.priority.level, folderSettings.minimumPriority)) counts[f.priority.level]++;
+      for (const f of await shownScanFindings(uri, findings)) counts[f.priority.level]++;
     }
     const roots = projects.folderRoots;
     const enabled = roots.length === 0 || (await Promise.all(roots.map((root) => settings.get(pathToUri(root))))).some((s) => s.enable);

@@ -15,8 +15,6 @@ export interface Located {
 export class Projects {
   private roots: string[] = [];
   private readonly loaded = new Map<string, Project>();
-  /** Problems of a failed load, keyed by root. */
-  private readonly loadErrors = new Map<string, string>();
 
   constructor(
     readonly trusted: boolean,
@@ -42,21 +40,20 @@ export class Projects {
     const root = this.rootOf(absolute);
     if (!root) return { path: absolute };
     const path = relative(root, absolute).split(sep).join('/');
-    const project = this.trusted ? this.projectAt(root) : undefined;
+    const project = this.projectAt(root);
     return project ? { project, path } : { path };
   }
 
-  projectAt(root: string): Project | undefined {
+  /** The project of a folder, loaded on first use; undefined when untrusted or when loading failed. */
+  private projectAt(root: string): Project | undefined {
     if (!this.trusted) return undefined;
     let project = this.loaded.get(root);
     if (!project) {
       try {
         project = loadProject(root);
-        this.loadErrors.delete(root);
       } catch (error) {
         // loadProject reports problems rather than throwing; this is the last line of defence.
-        this.loadErrors.set(root, error instanceof Error ? error.message : String(error));
-        this.log(`Could not load the project at ${root}: ${this.loadErrors.get(root)}`);
+        this.log(`Could not load the project at ${root}: ${error instanceof Error ? error.message : String(error)}`);
         return undefined;
       }
       this.loaded.set(root, project);
@@ -75,11 +72,10 @@ export class Projects {
     return project ? project.isContextFile(path) : /(^|\/)\.?guardline\.ya?ml$/.test(path);
   }
 
-  /** Drops the folder's project so the next use reads guardline.yaml again; returns its root. */
-  reload(uri: string): string | undefined {
+  /** Drops the folder's project so the next use reads guardline.yaml again. */
+  reload(uri: string): void {
     const root = this.rootOf(uriToPath(uri));
     if (root) this.loaded.delete(root);
-    return root;
   }
 
   /** Config problems of every loaded folder, as file URI -> problems. */
