@@ -613,3 +613,20 @@ describe('data flow through undeclared (implicit global) variables', () => {
     assert.deepEqual(verdicts(code), ['tainted', 'tainted', 'unknown']);
   });
 });
+
+describe('data flow for exported factories', () => {
+  it('treats the methods of the object an exported factory returns as public', () => {
+    const code = `
+      module.exports = function create(options) {
+        const api = { size(file) { sink(file, 'command'); } };
+        return {
+          ping(host) { sink(host, 'command'); },
+          trace: (host) => sink(host, 'command'),
+          helpers: api,
+        };
+      };
+      function internal() { return { run(cmd) { sink(cmd, 'command'); } }; }
+    `;
+    assert.deepEqual(verdicts(code), ['tainted', 'tainted', 'tainted', 'unknown']);
+  });
+});

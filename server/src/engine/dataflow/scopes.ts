@@ -503,9 +503,16 @@ export class ModuleIndex {
   }
 
   private markExportValue(node: TSESTree.Node, scope: Scope, depth = 0): void {
-    if (depth > 3) return;
+    if (depth > 5) return;
     const value = unwrap(node);
-    if (isFunction(value)) return this.markExported(value);
+    if (isFunction(value)) {
+      this.markExported(value);
+      // a factory: module.exports = (opts) => ({ ping(host) {...} }): what it returns is public too
+      for (const returned of returnedValues(value)) {
+        if (returned.type === AST_NODE_TYPES.ObjectExpression || returned.type === AST_NODE_TYPES.Identifier) this.markExportValue(returned, this.scopes.get(value) ?? scope, depth + 1);
+      }
+      return;
+    }
     // module.exports = new (function () { this.run = function (cmd) {...} })(): the instance's
     // methods are public, but the constructor is called here, with this module's own arguments.
     if (value.type === AST_NODE_TYPES.NewExpression) {
@@ -532,6 +539,28 @@ export class ModuleIndex {
       for (const write of binding.memberWrites) if (write.path.length === 1) this.markExportValue(write.value, scope, depth + 1);
     }
   }
+}
+
+/** The expressions a function returns (an arrow's expression body included), not those of nested functions. */
+function returnedValues(fn: FunctionNode): TSESTree.Node[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [unwrap(fn.body)];
+  const found: TSESTree.Node[] = [];
+  const stack: TSESTree.Node[] = [fn.body];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.ReturnStatement) {
+      if (node.argument) found.push(unwrap(node.argument));
+      continue;
+    }
+    if (isFunction(node) || node.type === AST_NODE_TYPES.ClassBody) continue;
+    for (const [key, child] of Object.entries(node)) {
+      if (key === 'parent') continue;
+      if (Array.isArray(child)) {
+        for (const c of child) if (c && typeof (c as TSESTree.Node).type === 'string') stack.push(c as TSESTree.Node);
+      } else if (child && typeof (child as TSESTree.Node).type === 'string') stack.push(child as TSESTree.Node);
+    }
+  }
+  return found;
 }
 
 /** The function whose `this` an expression sees: the nearest enclosing non-arrow function. */
