@@ -258,6 +258,24 @@ describe('language server over LSP', function () {
       await client.diagnostics(uriOf(config), (d) => d.length === 0);
     });
 
+    it('keeps ranking with the last valid guardline.yaml while the file has errors', async () => {
+      const config = join(folder, 'guardline.yaml');
+      const uri = await client.open(join(folder, 'last-good.js'), VULNERABLE);
+      writeFileSync(config, 'version: 1\nrules:\n  no-command-injection: low\n');
+      await client.filesChanged([{ uri: uriOf(config), type: FileChangeType.Changed }]);
+      await client.diagnostics(uri, (d) => d.some((x) => isInjection(x) && x.severity === DiagnosticSeverity.Information));
+      writeFileSync(config, 'version: 1\nrules:\n  no-command-injection: lowest\n');
+      const before = client.published.length;
+      await client.filesChanged([{ uri: uriOf(config), type: FileChangeType.Changed }]);
+      const problems = await client.diagnostics(uriOf(config), (d) => d.some((p) => /last valid version/.test(String(p.message))));
+      assert.ok(problems.some((p) => /lowest/.test(String(p.message))), 'the bad value is reported');
+      const republished = await client.waitFor(() => client.published.slice(before).find((p) => p.uri === uri), 15_000, 're-ranked diagnostics');
+      assert.equal(republished.diagnostics.find(isInjection)?.severity, DiagnosticSeverity.Information, 'still ranked by the last valid file (low), not the rule default');
+      writeFileSync(config, 'version: 1\nrules:\n  no-command-injection: medium\n');
+      await client.filesChanged([{ uri: uriOf(config), type: FileChangeType.Changed }]);
+      await client.diagnostics(uriOf(config), (d) => d.length === 0);
+    });
+
     it('ignores guardline.yaml in an untrusted workspace', async () => {
       const untrusted = new TestClient({ workspaceFolders: [folder], initializationOptions: { workspaceTrusted: false } });
       try {

@@ -15,6 +15,11 @@ export interface Located {
 export class Projects {
   private roots: string[] = [];
   private readonly loaded = new Map<string, Project>();
+  /**
+   * Projects dropped by reload(), handed to the next load: unchanged deployment files are not parsed
+   * again, and while guardline.yaml has errors its last valid version stays in use.
+   */
+  private readonly replaced = new Map<string, Project>();
 
   constructor(
     readonly trusted: boolean,
@@ -23,7 +28,9 @@ export class Projects {
 
   setFolders(uris: string[]): void {
     this.roots = uris.map((uri) => uriToPath(uri).replace(/\/+$/, '')).sort((a, b) => b.length - a.length);
-    for (const root of [...this.loaded.keys()]) if (!this.roots.includes(root)) this.loaded.delete(root);
+    for (const projects of [this.loaded, this.replaced]) {
+      for (const root of [...projects.keys()]) if (!this.roots.includes(root)) projects.delete(root);
+    }
   }
 
   get folderRoots(): readonly string[] {
@@ -50,7 +57,8 @@ export class Projects {
     let project = this.loaded.get(root);
     if (!project) {
       try {
-        project = loadProject(root);
+        project = loadProject(root, { previous: this.replaced.get(root) });
+        this.replaced.delete(root);
       } catch (error) {
         // loadProject reports problems rather than throwing; this is the last line of defence.
         this.log(`Could not load the project at ${root}: ${error instanceof Error ? error.message : String(error)}`);
@@ -75,7 +83,10 @@ export class Projects {
   /** Drops the folder's project so the next use reads guardline.yaml again. */
   reload(uri: string): void {
     const root = this.rootOf(uriToPath(uri));
-    if (root) this.loaded.delete(root);
+    const project = root ? this.loaded.get(root) : undefined;
+    if (!root || !project) return;
+    this.loaded.delete(root);
+    this.replaced.set(root, project);
   }
 
   /** Config problems of every loaded folder, as file URI -> problems. */
