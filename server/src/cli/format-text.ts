@@ -1,6 +1,7 @@
 // Human-readable output: files by their most urgent finding, each finding with its priority, rule,
 // message, the "why this matters" line and, when deployment context raised it, the reason.
-import type { Severity } from '../../../rules/api/types';
+import { SEVERITIES, type Severity } from '../../../rules/api/types';
+import type { ConfigProblem } from '../engine/config';
 import { explanationOf } from '../engine/explain';
 import type { Finding } from '../engine/finding';
 import type { ScanResult } from './scan';
@@ -12,7 +13,7 @@ const DIM = '\x1b[2m';
 export function formatText(result: ScanResult, options: { color: boolean }): string {
   const paint = (code: string, text: string): string => (options.color ? `${code}${text}${RESET}` : text);
   const out: string[] = [];
-  for (const problem of result.configProblems) out.push(`${result.configPath ?? 'guardline.yaml'}:${problem.line + 1}: ${problem.severity}: ${problem.message}`);
+  for (const problem of result.configProblems) out.push(configProblemLine(result, problem));
   if (result.configProblems.length) out.push('');
   const files = [...result.files].sort((a, b) => topScore(b.findings) - topScore(a.findings) || (a.path < b.path ? -1 : 1));
   const counts = new Map<Severity, number>();
@@ -38,9 +39,14 @@ export function formatText(result: ScanResult, options: { color: boolean }): str
     out.push('');
   }
   const total = files.reduce((n, f) => n + f.findings.length, 0);
-  const breakdown = (['critical', 'high', 'medium', 'low', 'info'] as Severity[]).filter((s) => counts.get(s)).map((s) => `${counts.get(s)} ${s}`).join(', ');
+  const breakdown = SEVERITIES.filter((s) => counts.get(s)).map((s) => `${counts.get(s)} ${s}`).join(', ');
   out.push(`${total} finding${total === 1 ? '' : 's'}${breakdown ? ` (${breakdown})` : ''} in ${files.length} of ${result.filesScanned} file${result.filesScanned === 1 ? '' : 's'} scanned.`);
   return out.join('\n') + '\n';
+}
+
+/** `guardline.yaml:3: error: ...`: a problem of guardline.yaml on its 1-based line, as compilers print them. */
+export function configProblemLine(result: ScanResult, problem: ConfigProblem): string {
+  return `${result.configPath ?? 'guardline.yaml'}:${problem.line + 1}: ${problem.severity}: ${problem.message}`;
 }
 
 export function sortByPriority(findings: Finding[]): Finding[] {

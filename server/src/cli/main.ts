@@ -1,15 +1,13 @@
 // The `guardline` command: argument parsing, exit codes, and which formatter writes where.
 // Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage or config error.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseSettings } from '../engine/config';
-import { DEFAULT_BASELINE_FILE, formatBaseline } from './baseline';
+import { writeFileSync } from 'node:fs';
+import { formatBaseline } from './baseline';
 import { SEVERITIES, type Severity } from '../../../rules/api/types';
 import { VERSION } from '../version';
 import { formatJson } from './format-json';
 import { formatSarif } from './sarif';
-import { formatText } from './format-text';
-import { DEFAULT_MAX_FILE_SIZE, scan, type ScanResult } from './scan';
+import { configProblemLine, formatText } from './format-text';
+import { DEFAULT_MAX_FILE_SIZE, scan, type ScanOptions, type ScanResult } from './scan';
 
 const USAGE = `Usage: guardline <command> [options]
 
@@ -137,9 +135,14 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(`${VERSION}\n`);
         return 0;
       case 'scan':
-        return runScan(rest);
-      case 'baseline':
-        return runBaseline(rest);
+      case 'baseline': {
+        if (rest.includes('-h') || rest.includes('--help')) {
+          process.stdout.write(USAGE);
+          return 0;
+        }
+        const args = parseScanArgs(rest);
+        return command === 'scan' ? runScan(args) : runBaseline(args);
+      }
       case 'lsp': {
         const { startServer } = await import('../server');
         startServer();
@@ -157,34 +160,27 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-function runScan(argv: string[]): number {
-  if (argv.includes('-h') || argv.includes('--help')) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  const args = parseScanArgs(argv);
-  const result = scan({ paths: args.paths, ...(args.config ? { configPath: args.config } : {}), audit: args.audit, maxFileSize: args.maxFileSize, noIgnore: args.noIgnore, ...(args.baseline !== undefined ? { baseline: args.baseline } : {}) });
+function scanOptions(args: ScanArgs): ScanOptions {
+  return { paths: args.paths, ...(args.config ? { configPath: args.config } : {}), audit: args.audit, maxFileSize: args.maxFileSize, noIgnore: args.noIgnore, ...(args.baseline !== undefined ? { baseline: args.baseline } : {}) };
+}
+
+function runScan(args: ScanArgs): number {
+  const result = scan(scanOptions(args));
   const report = args.format === 'json' ? formatJson(result) : args.format === 'sarif' ? formatSarif(result) : formatText(result, { color: args.color && !args.output });
   if (args.output) writeFileSync(args.output, report);
   else process.stdout.write(report);
   for (const problem of result.configProblems) {
-    if (args.format !== 'text' || args.output) process.stderr.write(`${result.configPath}:${problem.line + 1}: ${problem.severity}: ${problem.message}\n`);
+    if (args.format !== 'text' || args.output) process.stderr.write(`${configProblemLine(result, problem)}\n`);
   }
   return exitCodeFor(result, args.failOn);
 }
 
 /** `guardline baseline [paths] [--output FILE]`: records every current finding as accepted. */
-function runBaseline(argv: string[]): number {
-  if (argv.includes('-h') || argv.includes('--help')) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  const args = parseScanArgs(argv);
-  const result = scan({ paths: args.paths, ...(args.config ? { configPath: args.config } : {}), audit: args.audit, maxFileSize: args.maxFileSize, noIgnore: args.noIgnore, baseline: false });
-  for (const problem of result.configProblems) process.stderr.write(`${result.configPath ?? 'guardline.yaml'}:${problem.line + 1}: ${problem.severity}: ${problem.message}\n`);
+function runBaseline(args: ScanArgs): number {
+  const result = scan({ ...scanOptions(args), baseline: false });
+  for (const problem of result.configProblems) process.stderr.write(`${configProblemLine(result, problem)}\n`);
   if (result.configProblems.some((p) => p.severity === 'error')) return 2;
-  const configured = result.configPath ? parseSettings(readFileSync(join(result.root, result.configPath), 'utf8')).settings.baseline : undefined;
-  const output = args.output ?? join(result.root, configured ?? DEFAULT_BASELINE_FILE);
+  const output = args.output ?? result.baselineFile;
   writeFileSync(output, formatBaseline(result.files));
   const count = result.files.reduce((n, f) => n + f.findings.length, 0);
   process.stdout.write(`Wrote ${count} finding${count === 1 ? '' : 's'} to ${output}; \`guardline scan\` now reports only findings not in it.\n`);

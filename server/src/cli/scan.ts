@@ -36,6 +36,8 @@ export interface ScanResult {
   notes: WalkNote[];
   filesScanned: number;
   bytesScanned: number;
+  /** Where this project's baseline lives: guardline.yaml's `baseline`, else guardline.baseline.jsonl in the root. */
+  baselineFile: string;
   /** Findings left out because the baseline lists them. */
   baselined?: number;
 }
@@ -60,8 +62,9 @@ export function scan(options: ScanOptions): ScanResult {
     if (findings.length) files.push({ path: file.path, findings });
   });
   for (const problem of project.problems) if (problem.file !== project.configFile) notes.push({ path: `${problem.file}:${problem.line + 1}`, message: problem.message });
-  const defaultBaseline = join(root, DEFAULT_BASELINE_FILE);
-  const baselinePath = options.baseline === false ? undefined : options.baseline ? resolve(options.baseline) : settings.baseline ? resolve(root, settings.baseline) : existsSync(defaultBaseline) ? defaultBaseline : undefined;
+  const baselineFile = settings.baseline ? resolve(root, settings.baseline) : join(root, DEFAULT_BASELINE_FILE);
+  // A baseline named in guardline.yaml must exist (a note says so if not); the default one may not.
+  const baselinePath = options.baseline === false ? undefined : options.baseline ? resolve(options.baseline) : settings.baseline || existsSync(baselineFile) ? baselineFile : undefined;
   let reported = files;
   let baselined: number | undefined;
   if (baselinePath) {
@@ -77,7 +80,7 @@ export function scan(options: ScanOptions): ScanResult {
       if (baselined) notes.push({ path: shown, message: `${baselined} finding${baselined === 1 ? '' : 's'} in the baseline not reported` });
     }
   }
-  return { root, ...(configPath ? { configPath: relative(root, configPath).split(sep).join('/') } : {}), configProblems, files: reported, notes, filesScanned, bytesScanned, ...(baselined !== undefined ? { baselined } : {}) };
+  return { root, ...(configPath ? { configPath: relative(root, configPath).split(sep).join('/') } : {}), configProblems, files: reported, notes, filesScanned, bytesScanned, baselineFile, ...(baselined !== undefined ? { baselined } : {}) };
 }
 
 /** Paths are shown relative to the current folder, or to the scanned folder when it lies outside. */
