@@ -4,6 +4,7 @@
 // line that has to change. The JSON Schema in schemas/guardline.schema.json describes the same file.
 import { findRule, REGISTRY } from '../../../rules';
 import { SEVERITIES, type Severity } from '../../../rules/api/types';
+import { formatBytes } from './bytes';
 import type { RuleSetting } from './engine';
 import { compileGlob, GlobError } from './context/glob';
 import { AUTHENTICATIONS, DATA_CLASSES, EXPOSURES, type Authentication, type DataClass, type Exposure } from './context/model';
@@ -431,8 +432,4 @@ function toPlain(node: YNode): unknown {
 
 function clip(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.round(bytes / 1000)} kB`;
 }

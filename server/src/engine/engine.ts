@@ -6,6 +6,7 @@ import type { AstRule, AstRuleContext, Confidence, EngineRule, Report, Rule, Rul
 import { findRule, runnableRules } from '../../../rules';
 import { ModuleDataflow } from './dataflow/evaluate';
 import { ModuleIndex } from './dataflow/scopes';
+import { formatBytes } from './bytes';
 import { fingerprintOf, foldWhitespace, type Finding } from './finding';
 import { ParseError, parseScript, planScript } from './parse';
 import { prioritize, type FileContext } from './risk';
@@ -236,8 +237,4 @@ function longestLine(text: string): number {
     start = i + 1;
   }
   return longest;
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.round(bytes / 1000)} kB`;
 }

@@ -15,7 +15,8 @@ import { compileGlob, globsMatcher, type CompiledGlob } from './glob';
 import { joinUnits, readDeploymentFile, type FileFacts } from './infer';
 import { EXPOSURE_RANK, where, type Authentication, type ContextProblem, type DeploymentUnit, type Evidence, type Exposure, type Known, type Origin } from './model';
 import { blastRadius, uncovered } from './permissions';
-import { deploymentKindOf, FileCache, formatBytes, listWorkspace, WORKSPACE_LIMITS } from './workspace';
+import { formatBytes } from '../bytes';
+import { deploymentKindOf, FileCache, listWorkspace, WORKSPACE_LIMITS } from './workspace';
 
 export type { ContextProblem, DeploymentUnit, Evidence, Exposure, Origin } from './model';
 export type { FileContext } from '../risk';

@@ -3,6 +3,7 @@
 // cached by modification time so a reload only re-reads what changed.
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
+import { formatBytes } from '../bytes';
 
 export const WORKSPACE_LIMITS = {
   /** Files and folders looked at while listing the workspace. */
@@ -155,8 +156,4 @@ function hash(text: string): number {
   let h = 2166136261;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   return h >>> 0;
-}
-
-export function formatBytes(bytes: number): string {
-  return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.round(bytes / 1000)} kB`;
 }
