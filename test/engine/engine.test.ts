@@ -49,6 +49,12 @@ describe('engine', () => {
     assert.ok(findings.some((f) => f.ruleId === 'test-todo'));
   });
 
+  it('parses legacy octal literals and escapes of sloppy-mode JavaScript at their real positions', () => {
+    const text = `var fs = require('fs');\nfs.mkdirSync(dir, 0777);\nvar bold = "\\033[1m";\nconst { exec } = require('child_process');\nmodule.exports = function run(cmd) { exec('sh -c ' + cmd); };\n`;
+    const findings = analyze({ path: 'legacy.js', text }, { rules: [commandInjection] });
+    assert.deepEqual(findings.map((f) => [f.ruleId, f.range.start.line]), [['no-command-injection', 4]]);
+  });
+
   it('is deterministic', () => {
     const a = analyze({ path: 'a.js', text: VULNERABLE });
     const b = analyze({ path: 'a.js', text: VULNERABLE });

@@ -84,9 +84,28 @@ export class ParseError extends Error {
 
 /** Parses with the one option set the engine uses; throws ParseError on a syntax error. */
 export function parseScript(plan: ScriptPlan): TSESTree.Program {
+  let text = plan.text;
+  // Sloppy-mode JavaScript allows legacy octal (`0777`, "\033"), common in older npm packages,
+  // which TypeScript rejects. Each one the parser reports is rewritten in place to a same-length
+  // equivalent and the parse retried, so offsets stay those of the file.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return parseOnce(text, plan.parserPath);
+    } catch (error) {
+      if (!(error instanceof ParseError) || attempt >= MAX_OCTAL_REWRITES || plan.kind !== 'js') throw error;
+      const rewritten = rewriteLegacyOctal(text, error);
+      if (rewritten === undefined) throw error;
+      text = rewritten;
+    }
+  }
+}
+
+const MAX_OCTAL_REWRITES = 200;
+
+function parseOnce(text: string, filePath: string): TSESTree.Program {
   try {
-    return parseEstree(plan.text, {
-      filePath: plan.parserPath,
+    return parseEstree(text, {
+      filePath,
       range: true,
       // typescript-estree computes loc for every node either way; `loc: false` then walks the
       // tree a second time to `delete` it, which costs ~25% of the parse and leaves every node in
@@ -103,4 +122,22 @@ export function parseScript(plan: ScriptPlan): TSESTree.Program {
     const offset = err.location?.start?.offset ?? err.index ?? 0;
     throw new ParseError(String(err.message ?? error), offset);
   }
+}
+
+/** `0777` becomes ` 511`, `\033` becomes `\x1b`; undefined when the error is something else. */
+function rewriteLegacyOctal(text: string, error: ParseError): string | undefined {
+  if (!/^Octal (?:literals|escape sequences) are not allowed/.test(error.message)) return undefined;
+  const at = error.offset;
+  const literal = /^0[0-7]+(?![\d.eExXoObBn])/.exec(text.slice(at, at + 32));
+  if (literal) {
+    const decimal = String(parseInt(literal[0], 8)).padStart(literal[0].length, ' ');
+    return text.slice(0, at) + decimal + text.slice(at + literal[0].length);
+  }
+  const escape = /^\\[0-7]{1,3}/.exec(text.slice(at, at + 4));
+  if (escape) {
+    const code = parseInt(escape[0].slice(1), 8);
+    const replacement = escape[0].length === 4 ? `\\x${code.toString(16).padStart(2, '0')}` : ' '.repeat(escape[0].length);
+    return text.slice(0, at) + replacement + text.slice(at + escape[0].length);
+  }
+  return undefined;
 }
