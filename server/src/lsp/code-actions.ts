@@ -14,7 +14,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findRule } from '../../../rules';
 import type { Fix } from '../../../rules/api/types';
-import { applyFixes, type Finding } from '../engine/finding';
+import { applyFixes, type Finding, type Position, type Range } from '../engine/finding';
 import { EXPLAIN_COMMAND, type FindingRef } from '../protocol';
 import type { AnalysisRecord } from './analysis';
 import { commentSyntaxAt } from './comments';
@@ -43,15 +43,13 @@ export function codeActions(params: CodeActionParams, document: TextDocument, re
     for (const { finding, diagnostic } of findingsInContext(params, record)) {
       if (finding.fix) actions.push(fixAction(finding.fix, finding, diagnostic, document, options, true));
       for (const suggestion of finding.suggestions ?? []) actions.push(fixAction(suggestion, finding, diagnostic, document, options, false, 'Suggestion: '));
+      const entry = findRule(finding.ruleId);
       // The engine's own findings (a parse error, a failed rule) are not silenced with a comment.
-      if (findRule(finding.ruleId) && findRule(finding.ruleId)!.rule.kind !== 'engine') {
-        const ignore = ignoreAction(finding, diagnostic, document, options);
-        if (ignore) actions.push(ignore);
-      }
-      if (options.explainCommand && findRule(finding.ruleId)) {
+      if (entry && entry.rule.kind !== 'engine') actions.push(ignoreAction(finding, diagnostic, document, options));
+      if (options.explainCommand && entry) {
         const ref: FindingRef = { ruleId: finding.ruleId, uri: document.uri, fingerprint: finding.fingerprint };
         actions.push({
-          title: `Why this matters: ${findRule(finding.ruleId)!.rule.meta.docs.title}`,
+          title: `Why this matters: ${entry.rule.meta.docs.title}`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           command: { title: 'Why this matters', command: EXPLAIN_COMMAND, arguments: [ref] },
@@ -69,7 +67,6 @@ export function codeActions(params: CodeActionParams, document: TextDocument, re
 
 /** `source.fixAll.guardline`: every safe fix of the shown findings, overlapping ones skipped. */
 function fixAllAction(document: TextDocument, record: AnalysisRecord, options: CodeActionOptions): CodeAction | undefined {
-  if (record.version !== document.version) return undefined;
   const fixable = record.shown.filter((f) => f.fix);
   if (!fixable.length) return undefined;
   const text = document.getText();
@@ -105,7 +102,7 @@ function fixAction(fix: Fix, finding: Finding, diagnostic: Diagnostic, document:
  * it, and leaves the cursor where the reason goes. If the line above already holds a suppression
  * (which must stay right above the code), the comment goes at the end of the finding's line.
  */
-function ignoreAction(finding: Finding, diagnostic: Diagnostic, document: TextDocument, options: CodeActionOptions): CodeAction | undefined {
+function ignoreAction(finding: Finding, diagnostic: Diagnostic, document: TextDocument, options: CodeActionOptions): CodeAction {
   const line = finding.range.start.line;
   const text = document.getText();
   const lineText = lineAt(document, line);
@@ -157,13 +154,8 @@ function workspaceEdit(document: TextDocument, edits: TextEdit[], options: CodeA
   return { changes: { [document.uri]: edits } };
 }
 
-function overlaps(a: { start: Position; end: Position }, b: { start: Position; end: Position }): boolean {
+function overlaps(a: Range, b: Range): boolean {
   return compare(a.start, b.end) <= 0 && compare(b.start, a.end) <= 0;
-}
-
-interface Position {
-  line: number;
-  character: number;
 }
 
 function compare(a: Position, b: Position): number {
