@@ -29,7 +29,8 @@ export interface WalkNote {
   message: string;
 }
 
-const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn']);
+/** Folders skipped wherever they are, unless ignore files are turned off (--no-ignore). */
+export const ALWAYS_SKIPPED_DIRS: ReadonlySet<string> = new Set(['.git', 'node_modules', '.hg', '.svn']);
 /** Extensions that are binary by definition: not worth opening. */
 const BINARY_EXTENSIONS = new Set([
   '.png', '.jpg', '.jpeg', '.gif', '.bmp', '.ico', '.webp', '.avif', '.tiff', '.psd', '.pdf', '.zip', '.gz',

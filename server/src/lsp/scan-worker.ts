@@ -9,7 +9,7 @@ import ignore from 'ignore';
 import { analyze } from '../engine/engine';
 import { loadProject, type Project } from '../engine/context';
 import type { Finding } from '../engine/finding';
-import { walkFiles } from '../cli/walk';
+import { ALWAYS_SKIPPED_DIRS, walkFiles } from '../cli/walk';
 import type { GuardlineClientSettings } from '../protocol';
 import { analyzeOptions } from './analysis';
 
@@ -29,8 +29,6 @@ export type ScanMessage =
   | { type: 'progress'; filesScanned: number; path: string }
   | { type: 'note'; root: string; path: string; message: string }
   | { type: 'done'; filesScanned: number };
-
-const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn']);
 
 function run(job: ScanJob, post: (message: ScanMessage) => void): void {
   let filesScanned = 0;
@@ -91,7 +89,7 @@ function isFile(path: string): boolean {
 /** Whether a root-relative file is skipped by a .gitignore on its way down, or by node_modules/.git. */
 function isGitIgnored(root: string, path: string): boolean {
   const parts = path.split('/');
-  if (parts.slice(0, -1).some((part) => SKIPPED_DIRS.has(part))) return true;
+  if (parts.slice(0, -1).some((part) => ALWAYS_SKIPPED_DIRS.has(part))) return true;
   for (let depth = 0; depth < parts.length; depth++) {
     const base = join(root, ...parts.slice(0, depth));
     const gitignore = join(base, '.gitignore');
