@@ -12,6 +12,7 @@ import {
   type WorkDoneProgressReport,
 } from 'vscode-languageclient/node';
 import {
+  DEFAULT_CLIENT_SETTINGS,
   EXPLAIN_COMMAND,
   ExplainRequest,
   ScanWorkspaceRequest,
@@ -118,10 +119,10 @@ function createClient(context: vscode.ExtensionContext, outputChannel: vscode.Lo
 function readSettings(scopeUri: string | undefined): GuardlineClientSettings {
   const config = vscode.workspace.getConfiguration('guardline', scopeUri ? vscode.Uri.parse(scopeUri) : undefined);
   return {
-    enable: config.get<boolean>('enable', true),
-    rules: config.get<GuardlineClientSettings['rules']>('rules', {}),
-    minimumPriority: config.get<GuardlineClientSettings['minimumPriority']>('minimumPriority', 'info'),
-    audit: config.get<boolean>('audit', false),
+    enable: config.get('enable', DEFAULT_CLIENT_SETTINGS.enable),
+    rules: config.get('rules', DEFAULT_CLIENT_SETTINGS.rules),
+    minimumPriority: config.get('minimumPriority', DEFAULT_CLIENT_SETTINGS.minimumPriority),
+    audit: config.get('audit', DEFAULT_CLIENT_SETTINGS.audit),
   };
 }
 
