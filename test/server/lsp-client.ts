@@ -1,8 +1,7 @@
 // A real LSP client for the server tests: spawns the server as a child process and talks to it over
 // stdio with vscode-languageserver-protocol, answering the requests a real editor answers
 // (configuration, capability registration, progress) and collecting what the server pushes.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import {
   createProtocolConnection,
@@ -26,31 +25,13 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
 import { StatusNotification, type GuardlineClientSettings, type GuardlineInitializationOptions, type StatusParams } from '../../server/src/protocol';
+import { ensureBuilt, ROOT } from '../harness/build';
 
-export const ROOT = join(__dirname, '..', '..');
 const BUNDLED_SERVER = join(ROOT, 'dist', 'server.js');
 
 /** Builds dist/server.js when it is missing or older than the sources, so tests run today's code. */
 export function ensureBundle(): void {
-  const bundleTime = (() => {
-    try {
-      return statSync(BUNDLED_SERVER).mtimeMs;
-    } catch {
-      return 0;
-    }
-  })();
-  const newest = Math.max(newestIn(join(ROOT, 'server', 'src')), newestIn(join(ROOT, 'rules')));
-  if (newest > bundleTime) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
-}
-
-function newestIn(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestIn(path));
-    else if (/\.(ts|md)$/.test(entry.name) && !entry.name.endsWith('.generated.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
+  ensureBuilt(BUNDLED_SERVER);
 }
 
 export interface ClientOptions {
