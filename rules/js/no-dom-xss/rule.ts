@@ -126,7 +126,8 @@ function callSink(context: AstRuleContext<MessageId>, call: TSESTree.CallExpress
   }
   if (name === 'setAttribute') {
     // el.setAttribute('srcdoc', html), el.setAttribute('onclick', code)
-    const attribute = argumentAt(call, 0) && context.dataflow.constant(argumentAt(call, 0)!)?.value;
+    const attributeName = argumentAt(call, 0);
+    const attribute = attributeName && context.dataflow.constant(attributeName)?.value;
     const value = argumentAt(call, 1);
     if (!value || typeof attribute !== 'string') return undefined;
     if (attribute.toLowerCase() === 'srcdoc') return { value, label: "setAttribute('srcdoc')", audit: true };

@@ -54,41 +54,45 @@ export default defineAstRule<MessageId>({
 function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression | TSESTree.NewExpression): void {
   const { dataflow } = context;
   const isNew = call.type === AST_NODE_TYPES.NewExpression;
+  const first = argumentAt(call, 0);
+  const second = argumentAt(call, 1);
   if (calleeName(call) === 'register' && !isNew) {
     // fastify.register(require('@fastify/jwt'), { secret: '...' })
-    const pluginRef = argumentAt(call, 0) && dataflow.moduleRef(argumentAt(call, 0)!);
-    if (pluginRef && (pluginRef.module === '@fastify/jwt' || pluginRef.module === 'fastify-jwt') && argumentAt(call, 1)) checkOption(context, argumentAt(call, 1)!, 'secret', pluginRef.module);
+    const pluginRef = first && dataflow.moduleRef(first);
+    if (pluginRef && (pluginRef.module === '@fastify/jwt' || pluginRef.module === 'fastify-jwt')) checkOption(context, second, 'secret', pluginRef.module);
   }
   const ref = dataflow.moduleRef(call.callee);
   if (!ref) return;
   const path = ref.path.join('.');
   if (ref.module === 'jsonwebtoken' && (path === 'sign' || path === 'verify') && !isNew) {
-    if (argumentAt(call, 1)) checkSecret(context, argumentAt(call, 1)!, `jsonwebtoken.${path}()`);
+    checkSecret(context, second, `jsonwebtoken.${path}()`);
   } else if (ref.module === 'jwt-simple' && (path === 'encode' || path === 'decode') && !isNew) {
-    if (argumentAt(call, 1)) checkSecret(context, argumentAt(call, 1)!, `jwt-simple ${path}()`);
+    checkSecret(context, second, `jwt-simple ${path}()`);
   } else if (ref.module === 'express-jwt' && (path === '' || path === 'expressjwt' || path === 'expressJwt') && !isNew) {
-    if (argumentAt(call, 0)) checkOption(context, argumentAt(call, 0)!, 'secret', 'express-jwt');
+    checkOption(context, first, 'secret', 'express-jwt');
   } else if (ref.module === 'koa-jwt' && path === '' && !isNew) {
-    if (argumentAt(call, 0)) checkOption(context, argumentAt(call, 0)!, 'secret', 'koa-jwt');
+    checkOption(context, first, 'secret', 'koa-jwt');
   } else if (ref.module === 'passport-jwt' && path === 'Strategy' && isNew) {
-    if (argumentAt(call, 0)) checkOption(context, argumentAt(call, 0)!, 'secretOrKey', 'passport-jwt');
+    checkOption(context, first, 'secretOrKey', 'passport-jwt');
   } else if (ref.module === '@nestjs/jwt' && (path === 'JwtModule.register') && !isNew) {
-    if (argumentAt(call, 0)) checkOption(context, argumentAt(call, 0)!, 'secret', 'JwtModule');
+    checkOption(context, first, 'secret', 'JwtModule');
   } else if (ref.module === 'jose' && ref.path[0] === 'SignJWT' && ref.path[ref.path.length - 1] === 'sign' && !isNew) {
-    if (argumentAt(call, 0)) checkSecret(context, argumentAt(call, 0)!, 'jose SignJWT.sign()');
+    checkSecret(context, first, 'jose SignJWT.sign()');
   } else if (ref.module === 'jose' && path === 'jwtVerify' && !isNew) {
-    if (argumentAt(call, 1)) checkSecret(context, argumentAt(call, 1)!, 'jose jwtVerify()');
+    checkSecret(context, second, 'jose jwtVerify()');
   }
 }
 
-function checkOption(context: AstRuleContext<MessageId>, options: TSESTree.Node, name: string, library: string): void {
-  const value = context.dataflow.property(options, name);
-  if (value) checkSecret(context, value, library);
+/** The secret in option `name` of an options object, when the call has one. */
+function checkOption(context: AstRuleContext<MessageId>, options: TSESTree.Node | undefined, name: string, library: string): void {
+  if (options) checkSecret(context, context.dataflow.property(options, name), library);
 }
 
 type Verdict = { kind: 'literal'; text: string } | { kind: 'fallback'; setting: string };
 
-function checkSecret(context: AstRuleContext<MessageId>, value: TSESTree.Node, library: string): void {
+/** Reports a key written in the source (or a fallback to one); `value` is undefined when the call has no key. */
+function checkSecret(context: AstRuleContext<MessageId>, value: TSESTree.Node | undefined, library: string): void {
+  if (!value) return;
   const verdict = classify(context, value, 0);
   if (!verdict) return;
   if (verdict.kind === 'fallback') {

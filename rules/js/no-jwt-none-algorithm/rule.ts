@@ -49,7 +49,8 @@ function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression
   const path = ref.path.join('.');
   const isNew = call.type === AST_NODE_TYPES.NewExpression;
   if (ref.module === 'jsonwebtoken' && path === 'verify' && !isNew) {
-    const options = argumentAt(call, 2) && dataflow.objectLiteral(argumentAt(call, 2)!) ? argumentAt(call, 2) : undefined;
+    const third = argumentAt(call, 2);
+    const options = third && dataflow.objectLiteral(third) ? third : undefined;
     if (options && checkAlgorithms(context, options, 'jsonwebtoken.verify()')) return;
     const key = argumentAt(call, 1);
     const keyValue = key ? dataflow.constant(key) : { value: undefined };

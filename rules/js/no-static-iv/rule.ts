@@ -59,7 +59,8 @@ function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression
   if (ref.module === 'crypto' && ref.path.length === 1 && (fn === 'createCipheriv' || fn === 'createDecipheriv')) {
     iv = argumentAt(call, 2);
     key = argumentAt(call, 1);
-    const algorithm = argumentAt(call, 0) && dataflow.constant(argumentAt(call, 0)!)?.value;
+    const first = argumentAt(call, 0);
+    const algorithm = first && dataflow.constant(first)?.value;
     mode = typeof algorithm === 'string' ? algorithm : '';
     if (/(?:^|-)ecb$/i.test(mode)) return; // ECB takes no IV: no-weak-cipher reports it
     label = `crypto.${fn}()`;
