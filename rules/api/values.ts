@@ -1,6 +1,7 @@
 // Reading values a rule needs through the data-flow API: a property path through local object
-// literals, and whether an object literal spreads in something Guardline cannot see.
-import { AST_NODE_TYPES, propertyName, unwrap, type TSESTree } from './ast';
+// literals, whether an object literal spreads in something Guardline cannot see, and which local
+// function a call runs.
+import { AST_NODE_TYPES, isFunction, propertyName, unwrap, type FunctionNode, type TSESTree } from './ast';
 import type { Dataflow } from './dataflow';
 
 /** How many `a.b.c` links or nested spreads are followed before giving up. */
@@ -25,4 +26,45 @@ export function hasUnknownSpread(dataflow: Dataflow, object: TSESTree.ObjectExpr
     const inner = dataflow.objectLiteral(p.argument);
     return !inner || depth >= MAX_DEPTH || hasUnknownSpread(dataflow, inner, depth + 1);
   });
+}
+
+/**
+ * The functions of this file among the calls a rule collected: which function a call runs, and
+ * every collected call of a function (indexed on first use, so build it once the calls are in).
+ */
+export class LocalCalls {
+  private callSites: Map<FunctionNode, TSESTree.CallExpression[]> | undefined;
+
+  constructor(
+    private readonly dataflow: Dataflow,
+    private readonly calls: readonly TSESTree.CallExpression[],
+  ) {}
+
+  /** The function a call runs when it is written in this file: `helper(x)`, or `utils.helper(x)` with a local `utils`. */
+  callee(call: TSESTree.CallExpression): FunctionNode | undefined {
+    const callee = unwrap(call.callee);
+    let target: TSESTree.Node | undefined;
+    if (callee.type === AST_NODE_TYPES.Identifier) target = this.dataflow.definition(callee);
+    else if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const name = propertyName(callee);
+      target = name ? this.dataflow.property(callee.object, name) : undefined;
+    }
+    const fn = target && unwrap(target);
+    return fn && isFunction(fn) ? fn : undefined;
+  }
+
+  /** The collected calls that run `fn`, in source order. */
+  callsOf(fn: FunctionNode): readonly TSESTree.CallExpression[] {
+    if (!this.callSites) {
+      this.callSites = new Map();
+      for (const call of this.calls) {
+        const target = this.callee(call);
+        if (!target) continue;
+        const list = this.callSites.get(target) ?? [];
+        list.push(call);
+        this.callSites.set(target, list);
+      }
+    }
+    return this.callSites.get(fn) ?? [];
+  }
 }

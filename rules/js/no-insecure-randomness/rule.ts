@@ -5,6 +5,7 @@
 import { defineAstRule } from '../../api/define-rule';
 import { AST_NODE_TYPES, calleeName, calleeObject, childNodes, enclosingFunction, functionName, isFunction, propertyName, stringValue, unwrap, type FunctionNode, type TSESTree } from '../../api/ast';
 import { identifierWords } from '../../api/text';
+import { LocalCalls } from '../../api/values';
 import type { AstRuleContext, Fix } from '../../api/types';
 
 type MessageId = 'insecureRandom';
@@ -119,13 +120,11 @@ function isSecretName(name: string): boolean {
 }
 
 class PurposeFinder {
-  private readonly callSites = new Map<FunctionNode, TSESTree.CallExpression[]>();
-  private indexed = false;
+  private readonly local: LocalCalls;
 
-  constructor(
-    private readonly context: AstRuleContext<MessageId>,
-    private readonly calls: TSESTree.CallExpression[],
-  ) {}
+  constructor(context: AstRuleContext<MessageId>, calls: readonly TSESTree.CallExpression[]) {
+    this.local = new LocalCalls(context.dataflow, calls);
+  }
 
   purposeOf(random: TSESTree.Node): Purpose | undefined {
     return this.destination(random, 0);
@@ -234,7 +233,7 @@ class PurposeFinder {
     }
     if (name === 'createCipheriv' && index === 2) return { name: 'IV' };
     // A local function: the parameter it lands in says what it is.
-    const fn = this.localFunction(call);
+    const fn = this.local.callee(call);
     const param = fn?.params[index];
     const paramId = param && unwrap(param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param);
     if (paramId?.type === AST_NODE_TYPES.Identifier && isSecretName(paramId.name)) return { name: paramId.name };
@@ -247,37 +246,11 @@ class PurposeFinder {
     const name = functionName(fn);
     if (name && isSecretName(name)) return { name: `${name}()` };
     if (depth >= 3) return undefined;
-    for (const call of this.callSitesOf(fn)) {
+    for (const call of this.local.callsOf(fn)) {
       const purpose = this.destination(call, depth + 1);
       if (purpose) return purpose;
     }
     return undefined;
-  }
-
-  private localFunction(call: TSESTree.CallExpression): FunctionNode | undefined {
-    const callee = unwrap(call.callee);
-    let target: TSESTree.Node | undefined;
-    if (callee.type === AST_NODE_TYPES.Identifier) target = this.context.dataflow.definition(callee);
-    else if (callee.type === AST_NODE_TYPES.MemberExpression) {
-      const name = propertyName(callee);
-      target = name ? this.context.dataflow.property(callee.object, name) : undefined;
-    }
-    const fn = target && unwrap(target);
-    return fn && isFunction(fn) ? fn : undefined;
-  }
-
-  private callSitesOf(fn: FunctionNode): TSESTree.CallExpression[] {
-    if (!this.indexed) {
-      this.indexed = true;
-      for (const call of this.calls) {
-        const target = this.localFunction(call);
-        if (!target) continue;
-        const list = this.callSites.get(target) ?? [];
-        list.push(call);
-        this.callSites.set(target, list);
-      }
-    }
-    return this.callSites.get(fn) ?? [];
   }
 }
 

@@ -2,8 +2,9 @@
 // crypto-js) and unsalted SHA-2/SHA-3. "Password" is decided from the data: a value read from a
 // password field, or a digest stored or compared as the password, also through local helpers.
 import { defineAstRule } from '../../api/define-rule';
-import { argumentAt, AST_NODE_TYPES, calleeName, calleeObject, enclosingFunction, functionName, isFunction, propertyName, unwrap, type FunctionNode, type TSESTree } from '../../api/ast';
+import { argumentAt, AST_NODE_TYPES, calleeName, calleeObject, enclosingFunction, functionName, isFunction, propertyName, unwrap, type TSESTree } from '../../api/ast';
 import { identifierWords, shorten } from '../../api/text';
+import { LocalCalls } from '../../api/values';
 import type { AstRuleContext } from '../../api/types';
 
 type MessageId = 'weakPasswordHash' | 'unsaltedPasswordHash';
@@ -168,12 +169,14 @@ function isPasswordName(name: string): boolean {
 
 /** Answers "is this data a password?" and "is this digest kept as a password?". */
 class Evidence {
-  private callSites?: Map<FunctionNode, TSESTree.CallExpression[]>;
+  private readonly local: LocalCalls;
 
   constructor(
     private readonly context: AstRuleContext<MessageId>,
-    private readonly calls: TSESTree.CallExpression[],
-  ) {}
+    calls: readonly TSESTree.CallExpression[],
+  ) {
+    this.local = new LocalCalls(context.dataflow, calls);
+  }
 
   /** Whether the value comes from a password field; `salted` when other data is mixed in. */
   passwordIn(input: TSESTree.Node, depth: number): { evidence: string; salted: boolean } | undefined {
@@ -230,7 +233,7 @@ class Evidence {
     const name = functionName(fn);
     if (name && isPasswordName(name)) return { evidence: `${name}()`, salted: false };
     if (depth > 3) return undefined;
-    for (const call of this.callSitesOf(fn)) {
+    for (const call of this.local.callsOf(fn)) {
       const arg = argumentAt(call, index);
       const found = arg ? this.passwordIn(arg, depth + 1) : undefined;
       if (found) return found;
@@ -276,7 +279,7 @@ class Evidence {
         const name = functionName(fn);
         if (name && isPasswordName(name)) return `returned by ${name}()`;
         if (depth > 1) return undefined;
-        for (const call of this.callSitesOf(fn)) {
+        for (const call of this.local.callsOf(fn)) {
           const found = this.storedAsPassword(chainEnd(call), depth + 1);
           if (found) return found;
         }
@@ -285,28 +288,5 @@ class Evidence {
       default:
         return undefined;
     }
-  }
-
-  private callSitesOf(fn: FunctionNode): TSESTree.CallExpression[] {
-    if (!this.callSites) {
-      this.callSites = new Map();
-      for (const call of this.calls) {
-        const target = this.localFunction(call);
-        if (target) this.callSites.set(target, [...(this.callSites.get(target) ?? []), call]);
-      }
-    }
-    return this.callSites.get(fn) ?? [];
-  }
-
-  private localFunction(call: TSESTree.CallExpression): FunctionNode | undefined {
-    const callee = unwrap(call.callee);
-    let target: TSESTree.Node | undefined;
-    if (callee.type === AST_NODE_TYPES.Identifier) target = this.context.dataflow.definition(callee);
-    else if (callee.type === AST_NODE_TYPES.MemberExpression) {
-      const name = propertyName(callee);
-      target = name ? this.context.dataflow.property(callee.object, name) : undefined;
-    }
-    const fn = target && unwrap(target);
-    return fn && isFunction(fn) ? fn : undefined;
   }
 }
