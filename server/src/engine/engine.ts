@@ -182,7 +182,7 @@ function finish(file: TextSourceFile, raw: RawFinding[], options: AnalyzeOptions
       priority: prioritize(severity, options.context, meta),
     });
   }
-  for (const suppression of suppressions) {
+  for (const suppression of suppressions.values()) {
     const unknown = suppression.ruleIds.filter((id) => !findRule(id) && !rules.some((rule) => rule.meta.id === id));
     const at = { start: suppression.start, end: suppression.end, range: { start: file.positionAt(suppression.start), end: file.positionAt(suppression.end) } };
     const meta = invalidSuppressionRule.meta;

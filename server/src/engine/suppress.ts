@@ -18,26 +18,26 @@ const MARKER = 'guardline-ignore';
 // After a comment opener (// # /* <!-- -- ; ') the directive, ids, then ": reason" up to a closer.
 const DIRECTIVE = /(?:\/\/|#|\/\*|<!--|--|;|')\s*guardline-ignore\b[ \t]*([A-Za-z0-9_,\- \t/]*?)[ \t]*(?::[ \t]*(.*?))?[ \t]*(?:\*\/|-->)?[ \t]*$/;
 
-export function findSuppressions(file: TextSourceFile): Suppression[] {
+/**
+ * The file's suppressions by 0-based line, in file order: one directive per line counts. Keyed by
+ * line so that a file with a suppression for every finding stays linear.
+ */
+export function findSuppressions(file: TextSourceFile): Map<number, Suppression> {
   const text = file.text;
-  const found: Suppression[] = [];
-  const lines = new Set<number>(); // one directive per line; a Set keeps many comments linear
+  const found = new Map<number, Suppression>();
   for (let at = text.indexOf(MARKER); at !== -1; at = text.indexOf(MARKER, at + MARKER.length)) {
     const { line } = file.positionAt(at);
+    if (found.has(line)) continue;
     const lineStart = file.lineStart(line);
     const lineText = file.lineText(line);
     const match = DIRECTIVE.exec(lineText);
     if (!match) continue;
-    const directiveStart = lineStart + match.index;
-    if (lines.has(line)) continue;
-    lines.add(line);
-    const ruleIds = (match[1] ?? '').split(/[\s,]+/).filter(Boolean);
-    found.push({
-      ruleIds,
+    found.set(line, {
+      ruleIds: (match[1] ?? '').split(/[\s,]+/).filter(Boolean),
       reason: (match[2] ?? '').trim(),
       line,
       ownLine: lineText.slice(0, match.index).trim() === '',
-      start: directiveStart,
+      start: lineStart + match.index,
       end: lineStart + lineText.length,
     });
   }
@@ -45,26 +45,11 @@ export function findSuppressions(file: TextSourceFile): Suppression[] {
 }
 
 /** The suppression covering a finding of `ruleId` on `line`, if any. */
-export function suppressionFor(suppressions: Suppression[], ruleId: string, line: number): Suppression | undefined {
-  // Looked up by line rather than scanned: a file with a suppression per finding stays linear.
-  const index = byLine(suppressions);
+export function suppressionFor(suppressions: ReadonlyMap<number, Suppression>, ruleId: string, line: number): Suppression | undefined {
   const covers = (s: Suppression | undefined): boolean => !!s && s.ruleIds.includes(ruleId) && s.reason !== '';
-  const before = index.get(line - 1);
+  const before = suppressions.get(line - 1);
   if (before?.ownLine && covers(before)) return before;
-  const same = index.get(line);
+  const same = suppressions.get(line);
   if (same && !same.ownLine && covers(same)) return same;
   return undefined;
-}
-
-/** Suppressions by line (there is at most one per line), built once per list findSuppressions returned. */
-const INDEXES = new WeakMap<Suppression[], Map<number, Suppression>>();
-
-function byLine(suppressions: Suppression[]): Map<number, Suppression> {
-  let index = INDEXES.get(suppressions);
-  if (!index) {
-    index = new Map();
-    for (const s of suppressions) if (!index.has(s.line)) index.set(s.line, s);
-    INDEXES.set(suppressions, index);
-  }
-  return index;
 }
