@@ -6,8 +6,8 @@ export const SHOW_FINDINGS_COMMAND = 'guardline.showFindings';
 
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('guardline.status', vscode.StatusBarAlignment.Left, 50);
+  /** The latest status; undefined until the server sends one (starting) or after it stopped. */
   private last: StatusParams | undefined;
-  private starting = true;
 
   constructor() {
     this.item.name = 'Guardline';
@@ -27,12 +27,10 @@ export class StatusBar implements vscode.Disposable {
 
   update(status: StatusParams): void {
     this.last = status;
-    this.starting = false;
     this.render();
   }
 
   stopped(reason: string): void {
-    this.starting = false;
     this.last = undefined;
     this.item.text = '$(error) Guardline';
     this.item.tooltip = `Guardline is not running: ${reason}`;
@@ -41,7 +39,7 @@ export class StatusBar implements vscode.Disposable {
 
   private render(): void {
     this.item.command = SHOW_FINDINGS_COMMAND;
-    if (this.starting || !this.last) {
+    if (!this.last) {
       this.item.text = '$(sync~spin) Guardline';
       this.item.tooltip = 'Guardline is starting';
       return;
