@@ -41,6 +41,11 @@ export type SinkKind =
  */
 export type SourceKind = 'http' | 'browser' | 'message' | 'socket' | 'cli' | 'exported-param';
 
+/** What a remote client sends a server: request data and socket messages. */
+export const SERVER_INPUT_SOURCES: ReadonlySet<SourceKind> = new Set<SourceKind>(['http', 'socket']);
+/** What an outside attacker can choose: server input, the page URL and postMessage data (not CLI arguments or a library's callers). */
+export const ATTACKER_SOURCES: ReadonlySet<SourceKind> = new Set<SourceKind>(['http', 'browser', 'message', 'socket']);
+
 export interface TaintSource {
   kind: SourceKind;
   /** How the source reads in code, e.g. `req.query.host`. */

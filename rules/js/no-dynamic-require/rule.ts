@@ -2,7 +2,7 @@
 // module.require() or a createRequire() function, which loads and runs whatever file it names.
 import { defineAstRule } from '../../api/define-rule';
 import { AST_NODE_TYPES, calleeName, unwrap, type TSESTree } from '../../api/ast';
-import type { SourceKind } from '../../api/dataflow';
+import { ATTACKER_SOURCES } from '../../api/dataflow';
 import type { AstRuleContext } from '../../api/types';
 import { flowSteps } from '../../api/flow';
 
@@ -10,7 +10,6 @@ import { flowSteps } from '../../api/flow';
  * Only data a remote attacker sends counts. Plugin loaders in libraries and CLIs load the module
  * their caller or user names on purpose, so exported parameters and argv are not sources here.
  */
-const ATTACKER_SOURCES = new Set<SourceKind>(['http', 'browser', 'message', 'socket']);
 
 type MessageId = 'dynamicRequire' | 'dynamicImportInPage';
 

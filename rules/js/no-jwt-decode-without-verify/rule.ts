@@ -3,6 +3,7 @@
 // decode with verification switched off.
 import { defineAstRule } from '../../api/define-rule';
 import { AST_NODE_TYPES, calleeName, childNodes, isFunction, propertyName, unwrap, type TSESTree } from '../../api/ast';
+import { SERVER_INPUT_SOURCES } from '../../api/dataflow';
 import type { AstRuleContext } from '../../api/types';
 import { flowSteps } from '../../api/flow';
 
@@ -64,7 +65,7 @@ function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression
   const parent = call.parent;
   if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === call && /^(?:header|exp|iat)$/.test(propertyName(parent) ?? '')) return;
   const verdict = dataflow.verdict(token, 'header');
-  if (verdict.kind !== 'tainted' || (verdict.taint.source.kind !== 'http' && verdict.taint.source.kind !== 'socket')) return;
+  if (verdict.kind !== 'tainted' || !SERVER_INPUT_SOURCES.has(verdict.taint.source.kind)) return;
   if (verifiesNearby(call)) return;
   context.report({
     node: call,

@@ -3,6 +3,7 @@
 // HTML content type, Next.js API routes), judged by the content type each framework really sends.
 import { defineAstRule } from '../../api/define-rule';
 import { AST_NODE_TYPES, calleeName, calleeObject, enclosingFunction, findProperty, isFunction, propertyName, stringValue, unwrap, type FunctionNode, type TSESTree } from '../../api/ast';
+import { SERVER_INPUT_SOURCES } from '../../api/dataflow';
 import type { AstRuleContext } from '../../api/types';
 import { flowSteps } from '../../api/flow';
 
@@ -190,7 +191,7 @@ function report(context: AstRuleContext<MessageId>, sink: Sink | undefined, type
     context.report({ node: sink.value, messageId: 'reflectedXssAudit', data: { source: source.label, sink: sink.label }, confidence: 'audit', severity: 'medium' });
     return;
   }
-  if (source.kind !== 'http' && source.kind !== 'socket') return;
+  if (!SERVER_INPUT_SOURCES.has(source.kind)) return;
   if (!victimCanBeMadeToSend(context.file.text.slice(source.start, source.end))) return;
   context.report({
     node: sink.value,

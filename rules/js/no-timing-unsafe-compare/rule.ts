@@ -2,6 +2,7 @@
 // hashes checked against request data with an early-exit string comparison (a timing side channel).
 import { defineAstRule } from '../../api/define-rule';
 import { AST_NODE_TYPES, calleeName, calleeObject, propertyName, unwrap, type TSESTree } from '../../api/ast';
+import { SERVER_INPUT_SOURCES } from '../../api/dataflow';
 import { identifierWords, shorten } from '../../api/text';
 import type { AstRuleContext, Fix } from '../../api/types';
 
@@ -115,7 +116,7 @@ function check(context: AstRuleContext<MessageId>, comparison: TSESTree.BinaryEx
 /** Request data, or (for library code) a parameter of an exported function. */
 function fromAttacker(context: AstRuleContext<MessageId>, node: TSESTree.Node, libraryCallers: boolean): boolean {
   const request = context.dataflow.verdict(node, 'header');
-  if (request.kind === 'tainted' && (request.taint.source.kind === 'http' || request.taint.source.kind === 'socket')) return true;
+  if (request.kind === 'tainted' && SERVER_INPUT_SOURCES.has(request.taint.source.kind)) return true;
   if (!libraryCallers) return false;
   const exported = context.dataflow.verdict(node, 'code');
   return exported.kind === 'tainted' && exported.taint.source.kind === 'exported-param';

@@ -4,7 +4,7 @@
 // data used as the template itself, or a whole request passed as render options.
 import { defineAstRule } from '../../api/define-rule';
 import { argumentAt, AST_NODE_TYPES, calleeName, findProperty, isFunction, isLiteralValue, propertyName, unwrap, type TSESTree } from '../../api/ast';
-import type { ModuleRef, SourceKind } from '../../api/dataflow';
+import { ATTACKER_SOURCES, type ModuleRef } from '../../api/dataflow';
 import type { AstRuleContext } from '../../api/types';
 import { flowSteps } from '../../api/flow';
 
@@ -45,8 +45,6 @@ const ENGINE_FUNCTIONS = new Set([
   ...ENGINES.flatMap((e) => [...e.renderers, ...e.compilers]),
   'render', 'configure', 'setDefaults', 'SafeString', 'markSafe', 'Environment', 'Template', 'Swig', 'Eta', 'twig',
 ]);
-/** Data sources a remote attacker controls; the template argument of a library wrapper is its caller's business. */
-const ATTACKER_SOURCES = new Set<SourceKind>(['http', 'browser', 'message', 'socket']);
 /** Framework modules whose presence says the templates render web pages. */
 const WEB_MODULES = /^(?:express|koa|@koa\/router|koa-router|fastify|@hapi\/hapi|hapi|restify|next|http|https|node:http|node:https)$/;
 /** Request properties that are whole parsed objects. */
@@ -207,6 +205,7 @@ function checkRawOutput(context: AstRuleContext<MessageId>, source: TSESTree.Nod
       const value = context.dataflow.property(data, name) ?? (context.dataflow.objectLiteral(data) ? undefined : data);
       if (!value || reported.has(value)) continue;
       const verdict = context.dataflow.verdict(value, 'xss');
+      // A library wrapper's template data is its caller's business: only attacker data counts here.
       if (verdict.kind !== 'tainted' || !ATTACKER_SOURCES.has(verdict.taint.source.kind)) continue;
       reported.add(value);
       const tag = match[0].length > 40 ? `${match[0].slice(0, 37)}...` : match[0];
