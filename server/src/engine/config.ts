@@ -75,11 +75,9 @@ export interface GuardlineSettings {
   inference: boolean;
   /** Where the ignore globs are written, for "matches nothing" checks. */
   ignoreGlobs: DeclaredGlob[];
-  /** The parsed document, for modules that read more of it. */
-  raw: Record<string, unknown>;
 }
 
-export const DEFAULT_SETTINGS: GuardlineSettings = { rules: {}, ignore: [], audit: false, services: [], inference: true, ignoreGlobs: [], raw: {} };
+export const DEFAULT_SETTINGS: GuardlineSettings = { rules: {}, ignore: [], audit: false, services: [], inference: true, ignoreGlobs: [] };
 
 export interface ParsedSettings {
   settings: GuardlineSettings;
@@ -132,7 +130,7 @@ export function parseSettings(text: string): ParsedSettings {
     return fail();
   }
 
-  const settings: GuardlineSettings = { rules: {}, ignore: [], audit: false, services: [], inference: true, ignoreGlobs: [], raw: toPlain(root) as Record<string, unknown> };
+  const settings: GuardlineSettings = { rules: {}, ignore: [], audit: false, services: [], inference: true, ignoreGlobs: [] };
   const errorsBefore = (): number => problems.filter((p) => p.severity === 'error').length;
   const v = new Validator(at, lines, () => problems.length >= MAX_PROBLEMS);
   v.keys(root, TOP_LEVEL_KEYS, 'at the top level of guardline.yaml');
