@@ -35,7 +35,6 @@ export interface ScanResult {
   files: FileResult[];
   notes: WalkNote[];
   filesScanned: number;
-  bytesScanned: number;
   /** Where this project's baseline lives: guardline.yaml's `baseline`, else guardline.baseline.jsonl in the root. */
   baselineFile: string;
   /** Findings left out because the baseline lists them. */
@@ -54,10 +53,8 @@ export function scan(options: ScanOptions): ScanResult {
   const configProblems: ConfigProblem[] = project.problems.filter((p) => p.file === project.configFile).map(({ line, character, endLine, endCharacter, message, severity }) => ({ line, ...(character !== undefined ? { character, endLine: endLine ?? line, endCharacter: endCharacter ?? character } : {}), message, severity }));
   const files: FileResult[] = [];
   let filesScanned = 0;
-  let bytesScanned = 0;
   const notes = walkFiles(paths, { root, isIgnored: project.isIgnored, maxFileSize: options.maxFileSize, useIgnoreFiles: !options.noIgnore }, (file) => {
     filesScanned++;
-    bytesScanned += file.text.length;
     const findings = analyze({ path: file.path, text: file.text }, { settings: settings.rules, audit: options.audit ?? settings.audit, context: project.contextFor(file.path) });
     if (findings.length) files.push({ path: file.path, findings });
   });
@@ -80,7 +77,7 @@ export function scan(options: ScanOptions): ScanResult {
       if (baselined) notes.push({ path: shown, message: `${baselined} finding${baselined === 1 ? '' : 's'} in the baseline not reported` });
     }
   }
-  return { root, ...(configPath ? { configPath: relative(root, configPath).split(sep).join('/') } : {}), configProblems, files: reported, notes, filesScanned, bytesScanned, baselineFile, ...(baselined !== undefined ? { baselined } : {}) };
+  return { root, ...(configPath ? { configPath: relative(root, configPath).split(sep).join('/') } : {}), configProblems, files: reported, notes, filesScanned, baselineFile, ...(baselined !== undefined ? { baselined } : {}) };
 }
 
 /** Paths are shown relative to the current folder, or to the scanned folder when it lies outside. */

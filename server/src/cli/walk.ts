@@ -16,12 +16,10 @@ export interface WalkOptions {
 }
 
 export interface WalkedFile {
-  absolutePath: string;
   /** Root-relative, `/`-separated. */
   path: string;
+  /** The content; invalid UTF-8 is decoded with replacement characters (and a note says so). */
   text: string;
-  /** Set when the bytes were not valid UTF-8 and were decoded with replacement characters. */
-  invalidUtf8?: boolean;
 }
 
 export interface WalkNote {
@@ -74,15 +72,13 @@ export function walkFiles(paths: string[], options: WalkOptions, visit: (file: W
       return;
     }
     let text: string;
-    let invalidUtf8 = false;
     try {
       text = utf8Strict.decode(bytes);
     } catch {
       text = utf8Lenient.decode(bytes);
-      invalidUtf8 = true;
       notes.push({ path, message: 'not valid UTF-8: analysed with the invalid bytes replaced' });
     }
-    visit({ absolutePath: absolute, path, text, ...(invalidUtf8 ? { invalidUtf8 } : {}) });
+    visit({ path, text });
   };
 
   const walkDir = (dir: string, ignores: Array<{ base: string; matcher: Ignore }>): void => {
