@@ -1,6 +1,7 @@
-// The workspace scan's worker thread (dist/server.js started with a `guardlineScanJob`): walks the folders (honouring .gitignore and guardline.yaml
-// ignores, skipping binary and huge files) and analyses each file, off the server's main loop.
-// It posts one message per file with findings and keeps nothing, so memory stays flat; the server
+// The workspace scan's worker thread (dist/server.js started with a `guardlineScanJob`): walks the
+// folders (honouring .gitignore and guardline.yaml ignores, skipping binary and huge files) and
+// analyses each file, off the server's main loop. It posts one message per file, carrying its
+// findings (an empty list clears earlier ones), and keeps nothing, so memory stays flat; the server
 // cancels a scan by terminating the worker.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
