@@ -15,7 +15,7 @@ const secretRules = REGISTRY.filter((r) => r.folder.startsWith('secrets/')).map(
 const run = (path: string, text: string) => analyze({ path, text }, { rules: secretRules });
 
 describe('secret scanner', () => {
-  it('has more than 60 provider detectors, each with a documented-format source', () => {
+  it('has at least 60 distinct provider detectors', () => {
     const providers = new Set(PROVIDER_DETECTORS.map((d) => d.id));
     assert.ok(providers.size >= 60, `${providers.size} detectors`);
   });
