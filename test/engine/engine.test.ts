@@ -55,6 +55,12 @@ describe('engine', () => {
     assert.deepEqual(findings.map((f) => [f.ruleId, f.range.start.line]), [['no-command-injection', 4]]);
   });
 
+  it('survives self-referencing definitions in every rule', () => {
+    const text = `const o = { ...o };\nconst a = b;\nconst b = a;\napp.get('/x', (req, res) => {\n  res.send(o.url);\n  exec(a);\n  fs.readFile(b, () => {});\n  db.query(a + req.query.id);\n});\n`;
+    const findings = analyze({ path: 'cycles.js', text });
+    assert.deepEqual(findings.filter((f) => f.ruleId === 'rule-error').map((f) => f.message), []);
+  });
+
   it('is deterministic', () => {
     const a = analyze({ path: 'a.js', text: VULNERABLE });
     const b = analyze({ path: 'a.js', text: VULNERABLE });

@@ -30,6 +30,8 @@ type Value =
 const SAFE: Value = { t: 'safe' };
 const UNKNOWN: Value = { t: 'unknown' };
 const RANK = { safe: 0, unknown: 1, special: 2, taint: 3 } as const;
+/** How far a chain of local aliases or spreads is followed. */
+const MAX_ALIAS_CHAIN = 8;
 const MAX_CALL_DEPTH = 4;
 /**
  * How many evaluations may be active at once before the deepest is cut off and resumed from the
@@ -923,22 +925,23 @@ export class ModuleDataflow implements Dataflow {
     }
   }
 
-  objectLiteral(input: TSESTree.Node): TSESTree.ObjectExpression | undefined {
+  // Definitions can form cycles (`const a = b; const b = a;`), so every chase is bounded.
+  objectLiteral(input: TSESTree.Node, depth = 0): TSESTree.ObjectExpression | undefined {
     const node = unwrap(input);
     if (node.type === AST_NODE_TYPES.ObjectExpression) return node;
-    if (node.type === AST_NODE_TYPES.Identifier) {
+    if (node.type === AST_NODE_TYPES.Identifier && depth < MAX_ALIAS_CHAIN) {
       const def = this.definition(node);
-      return def && def !== node ? this.objectLiteral(def) : undefined;
+      return def && def !== node ? this.objectLiteral(def, depth + 1) : undefined;
     }
     return undefined;
   }
 
-  private arrayLiteral(input: TSESTree.Node): TSESTree.ArrayExpression | undefined {
+  private arrayLiteral(input: TSESTree.Node, depth = 0): TSESTree.ArrayExpression | undefined {
     const node = unwrap(input);
     if (node.type === AST_NODE_TYPES.ArrayExpression) return node;
-    if (node.type === AST_NODE_TYPES.Identifier) {
+    if (node.type === AST_NODE_TYPES.Identifier && depth < MAX_ALIAS_CHAIN) {
       const def = this.definition(node);
-      return def && def !== node ? this.arrayLiteral(def) : undefined;
+      return def && def !== node ? this.arrayLiteral(def, depth + 1) : undefined;
     }
     return undefined;
   }
@@ -1104,12 +1107,14 @@ function lastProperty(
   object: TSESTree.ObjectExpression,
   name: string,
   resolveSpread?: (node: TSESTree.Node) => TSESTree.ObjectExpression | undefined,
+  depth = 0,
 ): TSESTree.Node | undefined {
   let found: TSESTree.Node | undefined;
   for (const prop of object.properties) {
     if (prop.type === AST_NODE_TYPES.SpreadElement) {
-      const spread = resolveSpread?.(prop.argument);
-      const inner = spread && lastProperty(spread, name, resolveSpread);
+      // `const o = { ...o }` spreads itself: stop after a few levels rather than recurse forever.
+      const spread = depth < MAX_ALIAS_CHAIN ? resolveSpread?.(prop.argument) : undefined;
+      const inner = spread && lastProperty(spread, name, resolveSpread, depth + 1);
       if (inner) found = inner;
     } else if (propertyName(prop) === name) {
       found = prop.value;
