@@ -630,3 +630,104 @@ describe('data flow for exported factories', () => {
     assert.deepEqual(verdicts(code), ['tainted', 'tainted', 'tainted', 'unknown']);
   });
 });
+
+describe('data flow through properties of local object literals', () => {
+  it('reads a property as its own value, and a property the literal lacks as not the others', () => {
+    const code = `
+      app.get('/profile', (req, res) => {
+        const user = { user: req.query.name, title: 'Profile' };
+        sink(user.name, 'xss');
+        sink(user.title, 'xss');
+        sink(user.user, 'xss');
+      });
+    `;
+    assert.deepEqual(verdicts(code), ['unknown', 'safe', 'tainted']);
+  });
+
+  it('still sees what is written into the object later', () => {
+    const code = `
+      app.get('/a', (req, res) => {
+        const merged = { title: 'x' };
+        Object.assign(merged, req.query);
+        sink(merged.name, 'xss');
+        const opts = { cmd: 'ls' };
+        if (req.query.verbose) opts.cmd = req.query.cmd;
+        sink(opts.cmd, 'command');
+        const nested = { page: {} };
+        nested.page.title = req.query.title;
+        sink(nested.page, 'xss');
+      });
+    `;
+    assert.deepEqual(verdicts(code), ['tainted', 'tainted', 'tainted']);
+  });
+});
+
+describe('data flow for request accessor methods', () => {
+  it('reads request.input(), request.all() and req.query() as request data', () => {
+    const code = `
+      app.get('/a', (req, res) => { sink(req.query('q'), 'xss'); sink(req.param('p'), 'xss'); });
+      router.post('/b', async (request, response) => { sink(request.input('name'), 'sql'); sink(request.all(), 'nosql'); sink(request.getPath(), 'nosql'); });
+    `;
+    assert.deepEqual(verdicts(code), ['tainted', 'tainted', 'tainted', 'tainted', 'safe']);
+  });
+});
+
+describe('data flow for an undeclared req or request', () => {
+  it('treats the free identifiers of test-suite snippets as a request, and a declared one by its value', () => {
+    const code = `
+      connection.query("SELECT * FROM accounts WHERE dob = '" + req.body.dob + "'");
+      sink("SELECT * FROM accounts WHERE dob = '" + req.body.dob + "'", 'sql');
+      sink(request.query.url, 'ssrf');
+      function local() { const req = { body: { dob: '1970-01-01' } }; sink(req.body.dob, 'sql'); }
+    `;
+    assert.deepEqual(verdicts(code), ['tainted', 'tainted', 'safe']);
+  });
+});
+
+describe('data flow for functions attached to an exported function', () => {
+  it('treats thenify.withCallback = function (fn) {...} as public when thenify is exported', () => {
+    const code = `
+      module.exports = thenify;
+      function thenify(fn) { return sink(fn.name, 'code'); }
+      thenify.withCallback = function (fn, options) { return sink(fn.name, 'code'); };
+      const helper = function (fn) { return sink(fn.name, 'code'); };
+    `;
+    assert.deepEqual(verdicts(code), ['tainted', 'tainted', 'unknown']);
+  });
+});
+
+describe('data flow through calls on an inline require', () => {
+  it('propagates through require("url").parse() and a destructured querystring.parse', () => {
+    const code = `
+      const { parse } = require('querystring');
+      exports.handleRequest = function (root, req, res) {
+        const parsed = require('url').parse(req.url);
+        sink(root + parsed.pathname, 'path');
+        sink(parse(parsed.query).file, 'path');
+        sink(require('path').basename(parsed.pathname), 'path');
+      };
+    `;
+    assert.deepEqual(verdicts(code), ['tainted', 'tainted', 'safe']);
+  });
+});
+
+describe('guards: allow-listed character sets', () => {
+  it('judges validator.isWhitelisted by the characters it lets through', () => {
+    const code = `
+      const validator = require('validator');
+      app.post('/calc', (req, res) => {
+        const eqn = req.body.eqn;
+        if (!validator.isWhitelisted(eqn, '0123456789+-*/()')) return res.sendStatus(400);
+        sink(eqn, 'code');
+        sink(eqn, 'sql');
+      });
+      app.get('/file', (req, res) => {
+        if (validator.isWhitelisted(req.query.name, 'abcdefghijklmnopqrstuvwxyz./')) sink(req.query.name, 'path');
+        if (validator.isWhitelisted(req.query.name, 'abcdefghijklmnopqrstuvwxyz')) sink(req.query.name, 'path');
+        if (validator.isWhitelisted(req.query.html, 'abc<>/')) sink(req.query.html, 'xss');
+        if (validator.matches(req.query.id, /^[0-9]+$/)) sink(req.query.id, 'sql');
+      });
+    `;
+    assert.deepEqual(verdicts(code), ['safe', 'safe', 'tainted', 'safe', 'tainted', 'safe']);
+  });
+});

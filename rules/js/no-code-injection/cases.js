@@ -115,4 +115,42 @@ module.exports.evaluate = function evaluate(expression, scope) {
   return vm.runInContext(expression, vm.createContext(scope));
 };
 
+// A headless browser rendering previews: strings handed to the page run as script there.
+const puppeteer = require('puppeteer');
+
+app.post('/preview', async (req, res) => {
+  const browser = await puppeteer.launch();
+  const page = await browser.newPage();
+  const theme = req.body.theme;
+  // ruleid: no-code-injection
+  await page.evaluateOnNewDocument(`window.THEME = ${theme};`);
+  // ruleid: no-code-injection
+  await page.evaluate('document.title = "' + req.body.title + '"');
+  // ruleid: no-code-injection
+  await page.addScriptTag({ content: req.body.script });
+  // A function is sent as its own source; the request value travels as a serialised argument.
+  // ok: no-code-injection
+  await page.evaluate((title) => { document.title = title; }, req.body.title);
+  // ok: no-code-injection
+  await page.addScriptTag({ url: 'https://cdn.example.com/render.js' });
+  // ok: no-code-injection
+  await page.evaluate(`document.title = ${JSON.stringify(req.body.title)}`);
+  const pdf = await page.pdf();
+  await browser.close();
+  res.type('pdf').send(pdf);
+});
+
+// Library code: a helper that runs whatever the caller wants in the page, usually a function.
+module.exports.inPage = async function inPage(page, fn, ...args) {
+  // ok: no-code-injection
+  return page.evaluate(fn, ...args);
+};
+
+// XPath's document.evaluate() and mathjs' evaluate() are not page scripts.
+app.get('/xpath', (req, res) => {
+  const math = require('mathjs');
+  // ok: no-code-injection
+  res.json({ value: math.evaluate(req.query.expr) });
+});
+
 app.listen(3000);

@@ -1,5 +1,6 @@
 // Code injection: untrusted data run as JavaScript by eval, the Function constructor, the vm module,
-// vm2 sandboxes, or setTimeout/setInterval given a string.
+// vm2 sandboxes, setTimeout/setInterval given a string, or a headless browser's page (puppeteer and
+// playwright `page.evaluate(string)`, `addScriptTag({ content })`, phantom `evaluateJavaScript`).
 import { defineAstRule } from '../../api/define-rule';
 import { AST_NODE_TYPES, calleeName, propertyName, unwrap, type TSESTree } from '../../api/ast';
 import type { ModuleRef } from '../../api/dataflow';
@@ -10,9 +11,16 @@ import { flowSteps } from '../../api/flow';
 const CANDIDATE_NAMES = new Set([
   'eval', 'execScript', 'Function', 'setTimeout', 'setInterval', 'runInThisContext', 'runInNewContext', 'runInContext',
   'compileFunction', 'Script', 'SourceTextModule', 'run', 'VMScript',
+  ...['evaluate', 'evaluateHandle', 'evaluateOnNewDocument', 'addInitScript', 'addScriptTag', 'evaluateJavaScript'],
 ]);
 /** vm functions whose first argument is source code. */
 const VM_FUNCTIONS = new Set(['runInThisContext', 'runInNewContext', 'runInContext', 'compileFunction']);
+/** Headless-browser libraries whose pages run a string given to `evaluate` as script in the page. */
+const HEADLESS_MODULES = /^(?:puppeteer|puppeteer-core|puppeteer-extra|playwright|playwright-core|playwright-chromium|playwright-firefox|playwright-webkit|@playwright\/test|phantom)$/;
+/** Page methods that run a string as script (a function passed instead is serialised source, not data). */
+const PAGE_SCRIPT_METHODS = new Set(['evaluate', 'evaluateHandle', 'evaluateOnNewDocument', 'addInitScript', 'evaluateJavaScript']);
+/** Page methods named so distinctly that the receiver need not be traced to a headless browser. */
+const DISTINCT_PAGE_METHODS = new Set(['evaluateOnNewDocument', 'addInitScript', 'evaluateJavaScript', 'addScriptTag']);
 /** Timers that compile a string first argument as code (browsers; Node throws instead, but old code still does it). */
 const TIMERS = new Set(['setTimeout', 'setInterval']);
 
@@ -47,14 +55,24 @@ export default defineAstRule<MessageId>({
       if (callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.SequenceExpression || (name && CANDIDATE_NAMES.has(name))) calls.push(node);
     };
     const scriptTexts: TSESTree.AssignmentExpression[] = [];
+    const modules = new Set<string>();
     return {
-      CallExpression: keep,
+      ImportDeclaration(node) {
+        modules.add(String(node.source.value));
+      },
+      CallExpression(node) {
+        keep(node);
+        const callee = unwrap(node.callee);
+        const specifier = node.arguments[0] && unwrap(node.arguments[0]);
+        if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'require' && specifier?.type === AST_NODE_TYPES.Literal) modules.add(String(specifier.value));
+      },
       NewExpression: keep,
       AssignmentExpression(node) {
         if (node.left.type === AST_NODE_TYPES.MemberExpression && /^(?:text|textContent|innerText)$/.test(propertyName(node.left) ?? '')) scriptTexts.push(node);
       },
       'Program:exit'() {
-        for (const call of calls) check(context, call);
+        const headless = [...modules].some((m) => HEADLESS_MODULES.test(m));
+        for (const call of calls) check(context, call, headless);
         for (const node of scriptTexts) checkScriptText(context, node);
       },
     };
@@ -78,8 +96,8 @@ function isStringBuilt(node: TSESTree.Node): boolean {
   return value.type === AST_NODE_TYPES.TemplateLiteral || (value.type === AST_NODE_TYPES.BinaryExpression && value.operator === '+');
 }
 
-function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression | TSESTree.NewExpression): void {
-  const sink = codeSink(context, call);
+function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression | TSESTree.NewExpression, headless: boolean): void {
+  const sink = codeSink(context, call) ?? pageScriptSink(context, call, headless);
   if (!sink) return;
   const { dataflow } = context;
   let unknown: TSESTree.Node | undefined;
@@ -153,6 +171,30 @@ function codeSink(context: AstRuleContext<MessageId>, call: TSESTree.CallExpress
   // safe-eval and its forks evaluate in a vm context that is known to be escapable.
   if ((ref.module === 'safe-eval' || ref.module === 'notevil') && ref.path.length === 0 && !isNew) return { code: [first], label: `${ref.module}()`, audit: true };
   return undefined;
+}
+
+/**
+ * A headless browser page running a string as script: `page.evaluate('alert(' + x + ')')`,
+ * `page.evaluateOnNewDocument(src)`, playwright `page.addInitScript(src)`, `page.addScriptTag({ content })`,
+ * phantom `page.evaluateJavaScript(src)`. The page is traced to puppeteer, playwright or phantom, or
+ * (for a page passed in) the file uses one of them; the distinct method names need neither.
+ */
+function pageScriptSink(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression | TSESTree.NewExpression, headless: boolean): CodeSink | undefined {
+  const name = calleeName(call) ?? '';
+  const first = call.arguments[0];
+  if (call.type !== AST_NODE_TYPES.CallExpression || unwrap(call.callee).type !== AST_NODE_TYPES.MemberExpression || !first || first.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  if (!PAGE_SCRIPT_METHODS.has(name) && name !== 'addScriptTag') return undefined;
+  const ref = context.dataflow.moduleRef(call.callee);
+  const fromHeadless = !!ref && HEADLESS_MODULES.test(ref.module) && ref.path.includes('()');
+  if (!fromHeadless && !(DISTINCT_PAGE_METHODS.has(name) && !ref) && !(headless && !ref)) return undefined;
+  const label = `page.${name}()`;
+  if (name === 'addScriptTag') {
+    const content = context.dataflow.objectLiteral(first) ? context.dataflow.property(first, 'content') : first;
+    return content ? { code: [content], label, audit: false } : undefined;
+  }
+  // addInitScript({ content }) in playwright takes the script as an option too
+  const code = name === 'addInitScript' && context.dataflow.objectLiteral(first) ? context.dataflow.property(first, 'content') : first;
+  return code ? { code: [code], label, audit: false, stringOnly: true } : undefined;
 }
 
 /** vm2: `new VM().run(code)`, `new NodeVM().run(code)`, `new VMScript(code)`; its sandbox has had many escapes. */

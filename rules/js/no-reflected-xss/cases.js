@@ -102,6 +102,24 @@ app.get('/plain-stream', (req, res) => {
   res.end('Your id is ' + req.query.id);
 });
 
+app.get('/stream-page', (req, res) => {
+  // Markup in the text means the page is served as HTML, whatever sets its type.
+  const greeting = 'Hello ' + req.query.name;
+  // ruleid: no-reflected-xss
+  res.write('<br>Response</br>' + greeting);
+  // ruleid: no-reflected-xss
+  res.end('Results</br>' + req.query('term'));
+});
+
+app.get('/greeting', (req, res) => {
+  const user = { user: req.query.name };
+  // user.name is undefined: the object holds the request value under .user
+  // ok: no-reflected-xss
+  res.send('<p>Hello ' + user.name + '</p>');
+  // ruleid: no-reflected-xss
+  res.send('<p>Hello ' + user.user + '</p>');
+});
+
 app.get('/render', (req, res) => {
   // Templates escape by default.
   // ok: no-reflected-xss

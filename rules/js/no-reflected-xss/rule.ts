@@ -18,11 +18,14 @@ const HTML_TYPE = /html|xml|svg/i;
 /**
  * How a response decides its content type when the code does not set one:
  * - `html`: text/html (Express `res.send(string)`, Hapi).
- * - `sniff`: none, or by the first character (Node `res.write/end`, Koa `ctx.body`, Next.js): HTML
- *   when the text starts with `<`, so only a value the attacker can start, or markup, is at risk.
+ * - `sniff`: by the first character (Koa `ctx.body`, Next.js `res.send`): HTML when the text starts
+ *   with `<`, so only a value the attacker can start, or markup, is at risk.
+ * - `untyped`: no type at all (Node's `res.write/end`, also under Express). Browsers sniff the first
+ *   bytes, and code that writes markup anywhere means to serve a page: the type is set elsewhere (a
+ *   middleware, a proxy) or the page is broken, so markup in the constant text counts as HTML too.
  * - `plain`: text/plain (Fastify `reply.send(string)`): safe unless HTML is set explicitly.
  */
-type Defaulting = 'html' | 'sniff' | 'plain';
+type Defaulting = 'html' | 'sniff' | 'untyped' | 'plain';
 
 type MessageId = 'reflectedXss' | 'reflectedXssAudit';
 
@@ -123,7 +126,7 @@ function callSink(context: AstRuleContext<MessageId>, call: TSESTree.CallExpress
   let defaulting: Defaulting;
   if (name === 'response') defaulting = 'html'; // Hapi: h.response(string) is text/html
   else if (name === 'send') defaulting = frameworks.fastify || baseName === 'reply' ? 'plain' : frameworks.next ? 'sniff' : 'html';
-  else defaulting = 'sniff';
+  else defaulting = 'untyped';
   const label = `${context.file.getText(base)}.${name}()`;
   return { node: call, value, label, defaulting, base, chained };
 }
@@ -183,6 +186,7 @@ function report(context: AstRuleContext<MessageId>, sink: Sink | undefined, type
   if (contentType !== 'html') {
     if (sink.defaulting === 'plain') return;
     if (sink.defaulting === 'sniff' && !attackerControlsStart(context, sink.value)) return;
+    if (sink.defaulting === 'untyped' && !attackerControlsStart(context, sink.value) && !writesMarkup(context, sink.value)) return;
   }
   const verdict = dataflow.verdict(sink.value, 'xss');
   if (verdict.kind !== 'tainted') return;
@@ -287,6 +291,12 @@ function attackerControlsStart(context: AstRuleContext<MessageId>, value: TSESTr
   return prefix === undefined || prefix === '' || prefix.trimStart().startsWith('<');
 }
 
+/** Tags such as `<br>`, `</p>` or `<!DOCTYPE html>` in the constant text before the untrusted part. */
+function writesMarkup(context: AstRuleContext<MessageId>, value: TSESTree.Node): boolean {
+  const prefix = context.dataflow.constantPrefix(value);
+  return !!prefix && /<\/?[a-z!][^<>]*>/i.test(prefix);
+}
+
 /** Objects, arrays and whole parsed request objects are sent as JSON, not HTML. */
 function isStructuredValue(context: AstRuleContext<MessageId>, input: TSESTree.Node, depth: number): boolean {
   if (depth > 4) return false;
@@ -305,9 +315,11 @@ function isStructuredValue(context: AstRuleContext<MessageId>, input: TSESTree.N
     case AST_NODE_TYPES.MemberExpression:
       return REQUEST_OBJECTS.has(propertyName(node) ?? '') && dataflow.isRequest(node.object);
     case AST_NODE_TYPES.CallExpression: {
-      // await request.json(), await req.formData()
+      // await request.json(), await req.formData(), AdonisJS request.all() / request.only([...]) / request.qs()
       const receiver = calleeObject(node);
-      return !!receiver && /^(?:json|formData)$/.test(calleeName(node) ?? '') && dataflow.isRequest(receiver);
+      const name = calleeName(node) ?? '';
+      const whole = /^(?:json|formData|all|allParams|only|except|qs)$/.test(name) || (!node.arguments.length && /^(?:body|params|query|cookies|headers)$/.test(name));
+      return !!receiver && whole && dataflow.isRequest(receiver);
     }
     default:
       return false;

@@ -15,8 +15,15 @@ export const REQUEST_TAINTED_PROPS = new Set([
 /** Request properties that are themselves request objects (Koa's ctx.request, Next's context.req). */
 export const REQUEST_NESTED = new Set(['request', 'req']);
 
-/** Request methods that return attacker-controlled data. */
-export const REQUEST_TAINTED_METHODS = new Set(['get', 'header', 'param', 'json', 'text', 'formData', 'arrayBuffer', 'blob', 'cookie']);
+/**
+ * Request methods that return attacker-controlled data: Express `req.get()`/`req.param()`, fetch
+ * `Request` bodies, and the accessor style of AdonisJS, Sails and Restify (`request.input('name')`,
+ * `request.all()`, `req.allParams()`, `req.getQuery()`), which some code also writes as `req.query('x')`.
+ */
+export const REQUEST_TAINTED_METHODS = new Set([
+  'get', 'header', 'param', 'json', 'text', 'formData', 'arrayBuffer', 'blob', 'cookie',
+  'query', 'params', 'body', 'input', 'all', 'only', 'except', 'post', 'qs', 'cookies', 'headers', 'allParams', 'getQuery', 'getPath',
+]);
 
 /**
  * Request data that is always text (route parameters, headers, the URL, Lambda's string maps): it
@@ -26,7 +33,7 @@ export const REQUEST_STRING_PROPS = new Set([
   'params', 'headers', 'header', 'url', 'originalUrl', 'path', 'hostname', 'host', 'href', 'search', 'querystring',
   'nextUrl', 'rawPath', 'rawQueryString', 'rawHeaders', 'pathParameters', 'queryStringParameters', 'multiValueQueryStringParameters',
 ]);
-export const REQUEST_STRING_METHODS = new Set(['get', 'header', 'text']);
+export const REQUEST_STRING_METHODS = new Set(['get', 'header', 'text', 'getQuery', 'getPath']);
 
 /**
  * Methods whose result is a string or an array of strings (or that throw on an object): their

@@ -452,6 +452,11 @@ export class ModuleDataflow implements Dataflow {
         return { t: 'special', special: 'window', label: id.name };
       case 'process':
         return { t: 'special', special: 'process', label: 'process' };
+      // An undeclared `req` or `request` is a handler's request in a snippet (security test suites
+      // write `connection.query('...' + req.body.id)` at module level): no host defines these names.
+      case 'req':
+      case 'request':
+        return { t: 'special', special: 'request', label: id.name };
       case 'undefined':
       case 'NaN':
       case 'Infinity':
@@ -482,6 +487,13 @@ export class ModuleDataflow implements Dataflow {
         }
         return value;
       }
+    }
+    // A property of a local object literal is that property's value, and one it does not have is
+    // undefined: `{ user: req.query.name }.name` does not hold the other properties' data.
+    if (name !== undefined && name !== 'length') {
+      const own = this.ownProperty(object, name);
+      if (own === 'absent') return UNKNOWN;
+      if (own) return own.reduce<Value>((acc, value) => join(acc, this.evaluate(value, kind, env, depth)), SAFE);
     }
     const objectValue = this.evaluate(object, kind, env, depth);
     if (name === 'length') return SAFE;
@@ -577,11 +589,13 @@ export class ModuleDataflow implements Dataflow {
     const args = call.arguments;
     const joinArgs = (): Value => args.reduce<Value>((acc, a) => join(acc, this.evaluate(a, kind, env, depth)), SAFE);
 
-    if (NEUTRALISING_CALLS.has(calleeText) || NEUTRALISING_CALLS.has(lastName) && callee.type === AST_NODE_TYPES.Identifier) return SAFE;
+    // `require('url').parse(x)`, `const { parse } = require('querystring')`: the module member's own name
+    const memberText = this.moduleMemberText(callee);
+    if (NEUTRALISING_CALLS.has(calleeText) || NEUTRALISING_CALLS.has(lastName) && callee.type === AST_NODE_TYPES.Identifier || NEUTRALISING_CALLS.has(memberText)) return SAFE;
     const fn = callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.MemberExpression ? this.localFunction(callee) : isFunction(callee) ? callee : undefined;
     // Sanitisers by name. A local function must also look like one (it replaces or encodes
     // characters), so a helper merely named `quote` that wraps without escaping is followed instead.
-    const sanitizerKinds = this.sanitizerKinds(calleeText);
+    const sanitizerKinds = this.sanitizerKinds(calleeText || memberText);
     if (sanitizerKinds.length && (!fn || this.looksLikeEscaper(fn))) {
       if (sanitizerKinds.includes(kind)) return SAFE;
       return joinArgs(); // escaped for another context: the data still passes through
@@ -632,14 +646,21 @@ export class ModuleDataflow implements Dataflow {
       }
       // [a, b].join(' '), 'x'.concat(y), arr.push(...) already counted as writes
       if (lastName === 'concat' || lastName === 'join' || lastName === 'format') return join(receiverValue, joinArgs());
-      if (PROPAGATING_CALLS.has(calleeText) || PROPAGATING_CALLS.has(`_.${lastName}`) && /^(?:_|lodash)$/.test(this.calleeText(receiver))) return joinArgs();
+      if (PROPAGATING_CALLS.has(calleeText) || PROPAGATING_CALLS.has(memberText) || PROPAGATING_CALLS.has(`_.${lastName}`) && /^(?:_|lodash)$/.test(this.calleeText(receiver))) return joinArgs();
       if (MUTATING_METHODS.has(lastName)) return receiverValue;
       // 'literal'.replace('{x}', input), safeValue.toString()
       if (receiverValue.t === 'safe') return joinArgs();
       return UNKNOWN;
     }
-    if (PROPAGATING_CALLS.has(calleeText)) return joinArgs();
+    if (PROPAGATING_CALLS.has(calleeText) || PROPAGATING_CALLS.has(memberText)) return joinArgs();
     return UNKNOWN;
+  }
+
+  /** `url.parse` for a callee that is a member of a required or imported module, else ''. */
+  private moduleMemberText(callee: TSESTree.Node): string {
+    const ref = this.moduleRef(callee);
+    if (!ref || ref.module === '#global' || !ref.path.length || ref.path.some((p) => p === '()' || p === 'new')) return '';
+    return [ref.module, ...ref.path].join('.');
   }
 
   private evaluateNew(node: TSESTree.NewExpression, kind: SinkKind, env: Env, depth: number): Value {
@@ -958,6 +979,39 @@ export class ModuleDataflow implements Dataflow {
       }
     }
     return found;
+  }
+
+  /**
+   * Property `name` of a local variable initialised with an object literal whose every property is
+   * known: the values it may hold (the literal's, then `obj.name = v` writes), or 'absent' when the
+   * object does not have it; undefined when the object may hold more than the code shows (computed
+   * keys, accessors, spreads of unknown objects, `obj[k] = v`, `Object.assign(obj, ...)`, writes below it).
+   */
+  private ownProperty(object: TSESTree.Node, name: string): TSESTree.Node[] | 'absent' | undefined {
+    if (object.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const definition = this.definition(object);
+    const literal = definition && unwrap(definition);
+    const binding = this.index.resolve(object);
+    if (literal?.type !== AST_NODE_TYPES.ObjectExpression || !binding || !this.fullyKnown(literal, 0)) return undefined;
+    const values: TSESTree.Node[] = [];
+    const own = lastProperty(literal, name, (spread) => this.objectLiteral(spread));
+    if (own) values.push(own);
+    for (const write of binding.memberWrites) {
+      if (write.path[0] === undefined || (write.path[0] === name && write.path.length > 1)) return undefined;
+      if (write.path[0] === name) values.push(write.value);
+    }
+    return values.length ? values : 'absent';
+  }
+
+  private fullyKnown(literal: TSESTree.ObjectExpression, depth: number): boolean {
+    if (depth > 4) return false;
+    return literal.properties.every((p) => {
+      if (p.type === AST_NODE_TYPES.SpreadElement) {
+        const inner = this.objectLiteral(p.argument);
+        return !!inner && this.fullyKnown(inner, depth + 1);
+      }
+      return p.kind === 'init' && propertyName(p) !== undefined;
+    });
   }
 
   definition(input: TSESTree.Node): TSESTree.Node | undefined {

@@ -320,6 +320,17 @@ export class Guards {
     if (arg0 && this.mentionsWhole(arg0, subject)) {
       if (NUMBER_CHECKS.test(fullName)) return ALL_KINDS;
       if (/(?:^|\.)isValid(?:ObjectId)?$|^uuid\.validate$|^validate$/.test(fullName)) return ALL_KINDS;
+      // validator.isWhitelisted(x, '0123456789+-*/()'), validator.matches(x, /^[a-z]+$/): judged by what they let through
+      if (/^(?:isWhitelisted|isAllowlisted)$/.test(name) && args[1]) {
+        const set = unwrap(args[1]);
+        const chars = stringValue(set.type === AST_NODE_TYPES.Identifier ? unwrap(this.singleDefinition(set) ?? set) : set);
+        return chars !== undefined ? charSetProtects(chars) : undefined;
+      }
+      if (name === 'matches' && args[1]) {
+        const pattern = unwrap(args[1]);
+        const source = pattern.type === AST_NODE_TYPES.Literal && 'regex' in pattern && pattern.regex ? pattern.regex.pattern : stringValue(pattern);
+        return regexProtects(source);
+      }
       if (VALIDATOR_NAME.test(name)) {
         if (name === 'isURL' || name === 'isFQDN') return ['xss', 'command', 'sql', 'nosql', 'path', 'url'];
         return ALL_KINDS;
@@ -455,6 +466,25 @@ function regexProtects(source: string | undefined): Protects | undefined {
   const admitsSlash = /\//.test(body);
   if (admitsDots && admitsSlash) return ['xss', 'command', 'sql', 'nosql', 'regex', 'header', 'log', 'code', 'url'];
   return ALL_KINDS;
+}
+
+/**
+ * A value made only of the characters in `chars` (validator.isWhitelisted): safe for each sink whose
+ * special characters are all left out. `0123456789+-*\/()` cannot name anything, so it is inert as
+ * code (no letters, quotes or brackets), SQL and HTML; a path still needs the dot or the slash out.
+ */
+function charSetProtects(chars: string): Protects {
+  const only = (allowed: RegExp): boolean => [...chars].every((c) => allowed.test(c));
+  const kinds: SinkKind[] = ['nosql']; // validator.js accepts only strings, which are never operator objects
+  if (only(/[^<>"'`&]/)) kinds.push('xss', 'template');
+  if (only(/[^A-Za-z'"`\\]/)) kinds.push('sql');
+  if (only(/[\w.,:=@%+/-]/)) kinds.push('command');
+  if (!(chars.includes('.') && /[/\\]/.test(chars))) kinds.push('path');
+  if (only(/[0-9+\-*/%().,<>=!&|^~?: \t]/)) kinds.push('code');
+  if (only(/[^\r\n]/)) kinds.push('header', 'log');
+  if (only(/[^:/\\]/)) kinds.push('url', 'redirect', 'ssrf');
+  if (only(/[\w\s,:=@%/-]/)) kinds.push('regex', 'xpath');
+  return kinds;
 }
 
 /** `/^https?:\/\//i`: a pattern anchored on a fixed scheme or a path rules out `javascript:` URLs. */

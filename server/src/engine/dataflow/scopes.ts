@@ -534,8 +534,9 @@ export class ModuleIndex {
       const binding = scope.lookup(value.name);
       if (!binding) return;
       const fn = this.functionOfBinding(binding);
-      if (fn) return this.markExported(fn);
-      for (const def of binding.defs) if (def.value && !def.path.length) this.markExportValue(def.value, scope, depth + 1);
+      if (fn) this.markExported(fn);
+      else for (const def of binding.defs) if (def.value && !def.path.length) this.markExportValue(def.value, scope, depth + 1);
+      // module.exports = thenify; thenify.withCallback = function (fn) {...}: a function's properties are public too
       for (const write of binding.memberWrites) if (write.path.length === 1) this.markExportValue(write.value, scope, depth + 1);
     }
   }
