@@ -99,6 +99,14 @@ app.get('/items', (req, res) => {
   res.json([]);
 });
 
+// Safe for this rule: a value written at the comparison is no secret to time (a demo account here;
+// a real password written in the code is a hard-coded credential, which other rules report).
+app.post('/login/demo', (req, res) => {
+  // ok: no-timing-unsafe-compare
+  if (req.body.email === 'demo@acme-corp.com' && req.body.password === 'demo1234') return res.json({ demo: true });
+  res.sendStatus(401);
+});
+
 // Safe: a test vector compared with a digest.
 // ok: no-timing-unsafe-compare
 console.assert(crypto.createHmac('sha256', 'key').update('data').digest('hex') === '5031fe3d989c6d1537a013fa6e739da23463fdaec3b70137d828e36ace221bd0');

@@ -98,9 +98,12 @@ function check(context: AstRuleContext<MessageId>, comparison: TSESTree.BinaryEx
     } else if (secret.kind === 'named') {
       leaks = fromAttacker(context, otherSide, true);
     } else {
-      // A constant is a secret only when compared with a credential from the request.
+      // A constant is a secret only when it is declared as one (`const ADMIN_KEY = '...'`) and
+      // compared with a credential from the request. A literal written at the comparison
+      // (`req.body.password === 'admin123'`) is a known value, a demo account or a fixed
+      // credential, which the hard-coded secret rules are about: timing reveals nothing new.
       const verdict = dataflow.verdict(otherSide, 'header');
-      leaks = fromAttacker(context, otherSide, false) && verdict.kind === 'tainted' && isSecretName(`${verdict.taint.source.label} ${context.file.getText(otherSide)}`);
+      leaks = !writtenInline(secretSide) && fromAttacker(context, otherSide, false) && verdict.kind === 'tainted' && isSecretName(`${verdict.taint.source.label} ${context.file.getText(otherSide)}`);
     }
     if (!leaks) continue;
     context.report({
@@ -111,6 +114,12 @@ function check(context: AstRuleContext<MessageId>, comparison: TSESTree.BinaryEx
     });
     return;
   }
+}
+
+/** A string written out at the comparison itself, as a literal or a template without placeholders. */
+function writtenInline(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  return value.type === AST_NODE_TYPES.Literal || (value.type === AST_NODE_TYPES.TemplateLiteral && value.expressions.length === 0);
 }
 
 /** Request data, or (for library code) a parameter of an exported function. */
