@@ -3,6 +3,8 @@ const escapeStringRegexp = require('escape-string-regexp');
 const _ = require('lodash');
 const User = require('./models/user');
 const Product = require('./models/product');
+const Note = require('./models/note');
+const router = require('./routes');
 
 const app = express();
 const SORT_FIELDS = ['name', 'createdAt'];
@@ -41,6 +43,19 @@ app.get('/grep', (req, res) => {
   // ruleid: no-regex-injection
   const found = readLog().join('\n').match(req.query.pattern);
   res.json({ found: !!found });
+});
+
+app.get('/notes/search', async (req, res) => {
+  const note = await Note.findById(req.params.id);
+  const body = note.title + '\n' + note.text;
+  // ruleid: no-regex-injection
+  const at = body.toLowerCase().search(req.query.term);
+  // A model's or a search index's own search() and a router's match() take the text as data.
+  // ok: no-regex-injection
+  const hits = await Note.search(req.query.term);
+  // ok: no-regex-injection
+  const route = router.match(req.query.path);
+  res.json({ at, hits, route });
 });
 
 app.get('/users/find', async (req, res) => {

@@ -1,7 +1,7 @@
 // Regular-expression injection: untrusted text compiled as a pattern by `new RegExp(x)`, `RegExp(x)`,
-// a string handed to `match`/`matchAll`/`search`, or MongoDB's `$regex`, without escaping it.
+// a string handed to `match`/`matchAll`/`search` of a string, or MongoDB's `$regex`, without escaping it.
 import { defineAstRule } from '../../api/define-rule';
-import { AST_NODE_TYPES, calleeName, propertyName, unwrap, type TSESTree } from '../../api/ast';
+import { AST_NODE_TYPES, calleeName, calleeObject, propertyName, unwrap, type TSESTree } from '../../api/ast';
 import type { AstRuleContext, Fix } from '../../api/types';
 import { flowSteps } from '../../api/flow';
 
@@ -65,7 +65,9 @@ function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression
     if (ref?.module !== '#global') return;
     sink = call.type === AST_NODE_TYPES.NewExpression ? 'new RegExp()' : 'RegExp()';
   } else {
-    if (unwrap(call.callee).type !== AST_NODE_TYPES.MemberExpression) return;
+    // `model.search(query)`, `router.match(path)`: only String.prototype methods compile their argument.
+    const receiver = calleeObject(call);
+    if (!receiver || !isString(context, receiver, 0)) return;
     sink = `${name}()`;
   }
   checkPattern(context, pattern, sink, name === 'RegExp');
@@ -85,6 +87,64 @@ function checkPattern(context: AstRuleContext<MessageId>, pattern: TSESTree.Node
     });
   } else if (verdict.kind === 'unknown' && audit && !holdsRegExp(pattern)) {
     context.report({ node: pattern, messageId: 'regexInjectionAudit', data: { sink }, confidence: 'audit', severity: 'low' });
+  }
+}
+
+/** Methods and functions whose result is always a string. */
+const STRING_METHODS = new Set([
+  'join', 'toString', 'toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'toLocaleUpperCase', 'trim', 'trimStart', 'trimEnd',
+  'padStart', 'padEnd', 'normalize', 'replace', 'replaceAll', 'repeat', 'substring', 'substr', 'charAt', 'toFixed',
+  'toISOString', 'toUTCString', 'toDateString', 'toTimeString', 'toLocaleDateString', 'toLocaleTimeString',
+]);
+const STRING_FUNCTIONS = /^(?:String|JSON\.stringify|encodeURIComponent|encodeURI|decodeURIComponent|decodeURI|escape|unescape|atob|btoa)$/;
+/** Modules whose functions return paths or text. */
+const STRING_MODULE_FUNCTIONS = /^(?:path\.(?:join|resolve|normalize|basename|dirname|extname|relative|format)|util\.format|querystring\.stringify|os\.(?:hostname|homedir|tmpdir|platform|EOL))$/;
+/** Page and request properties that hold text. */
+const TEXT_GLOBALS = /^(?:(?:document\.)?location\.(?:href|hash|search|pathname|host|hostname|origin)|document\.(?:URL|documentURI|referrer|cookie|title)|navigator\.userAgent|window\.name)$/;
+const TEXT_PROPERTIES = new Set(['textContent', 'innerText', 'innerHTML', 'outerHTML', 'nodeValue']);
+const REQUEST_TEXT = new Set(['url', 'originalUrl', 'path', 'hostname', 'href', 'querystring', 'search']);
+
+/**
+ * Whether an expression is certainly a string: text literals and concatenation, the results of
+ * string methods, path functions, the page URL, request URLs, and local variables only ever
+ * given such values. A receiver of unknown type (`db_products.search(q)`) is not.
+ */
+function isString(context: AstRuleContext<MessageId>, input: TSESTree.Node, depth: number): boolean {
+  if (depth > 4) return false;
+  const { dataflow } = context;
+  const node = unwrap(input);
+  switch (node.type) {
+    case AST_NODE_TYPES.Literal:
+      return typeof node.value === 'string';
+    case AST_NODE_TYPES.TemplateLiteral:
+      return true;
+    case AST_NODE_TYPES.BinaryExpression:
+      return node.operator === '+' && (isString(context, node.left, depth + 1) || isString(context, node.right, depth + 1));
+    case AST_NODE_TYPES.Identifier: {
+      const values = dataflow.definitions(node);
+      return values.length > 0 && values.every((v) => isString(context, v, depth + 1));
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = propertyName(node) ?? '';
+      const ref = dataflow.moduleRef(node);
+      if (ref?.module === '#global' && TEXT_GLOBALS.test(ref.path.join('.'))) return true;
+      if (TEXT_PROPERTIES.has(name)) return true;
+      return REQUEST_TEXT.has(name) && dataflow.isRequest(node.object);
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      const name = calleeName(node) ?? '';
+      const receiver = calleeObject(node);
+      const ref = dataflow.moduleRef(node.callee);
+      const refName = ref ? [ref.module === '#global' ? '' : ref.module, ...ref.path].filter(Boolean).join('.') : '';
+      if (STRING_FUNCTIONS.test(refName) || STRING_MODULE_FUNCTIONS.test(refName)) return true;
+      if (receiver && STRING_METHODS.has(name)) return true;
+      // 'text'.slice(1), name.concat('.txt'), readFileSync(file, 'utf8')
+      if (receiver && (name === 'slice' || name === 'concat' || name === 'at')) return isString(context, receiver, depth + 1);
+      if (/^readFileSync$/.test(name) && node.arguments.length >= 2) return true;
+      return false;
+    }
+    default:
+      return false;
   }
 }
 
