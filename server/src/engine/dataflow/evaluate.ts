@@ -67,6 +67,7 @@ export class ModuleDataflow implements Dataflow {
   private readonly cache = new Map<TSESTree.Node, Map<SinkKind, Value>>();
   private readonly inProgress = new Set<string>();
   private readonly moduleRefs = new Map<TSESTree.Node, ModuleRef | undefined>();
+  private readonly returnsMemo = new Map<FunctionNode, Map<string, Value>>();
   /** Evaluations active right now, and those cut off at MAX_NESTING to be resumed from the top. */
   private nesting = 0;
   private cuts = 0;
@@ -723,11 +724,26 @@ export class ModuleDataflow implements Dataflow {
       const arg = args[i];
       bound.set(binding, arg ? this.evaluate(arg, kind, env, depth) : p.type === AST_NODE_TYPES.AssignmentPattern ? this.evaluate(p.right, kind, undefined, depth) : SAFE);
     });
+    // Evaluations under an environment are not cached, so without this memo a module of functions
+    // calling each other (a generated parser: esquery, 4,400 lines) re-evaluated every body for
+    // every path through the calls and never finished. The same function, sink kind, call depth
+    // and argument values give the same answer. With no parameter bound, no environment is needed.
+    const key = `${kind}:${depth}:${[...bound.values()].map(valueKey).join('|')}`;
+    let memo = this.returnsMemo.get(fn);
+    if (!memo) this.returnsMemo.set(fn, (memo = new Map()));
+    const known = memo.get(key);
+    if (known) return known;
+    const inner: Env = bound.size ? bound : undefined;
+    const cutsBefore = this.cuts;
     let value: Value = SAFE;
     for (const expr of this.returnsOf(fn)) {
-      value = join(value, this.evaluate(expr, kind, bound, depth));
-      if (value.t === 'taint') return this.withStep(value, expr, `returned by ${this.index.functions.get(fn)?.name ?? 'function'}()`);
+      value = join(value, this.evaluate(expr, kind, inner, depth));
+      if (value.t === 'taint') {
+        value = this.withStep(value, expr, `returned by ${this.index.functions.get(fn)?.name ?? 'function'}()`);
+        break;
+      }
     }
+    if (this.cuts === cutsBefore) memo.set(key, value); // not a provisional answer (see evaluate)
     return value;
   }
 
@@ -1144,6 +1160,20 @@ function paramLabel(param: TSESTree.Parameter): string | undefined {
   }
   if (node.type === AST_NODE_TYPES.ArrayPattern) return `[${node.elements.map((e) => (e?.type === AST_NODE_TYPES.Identifier ? e.name : '_')).join(', ')}]`;
   return undefined;
+}
+
+/** What identifies an abstract value for the returns memo: its kind, source and flow. */
+function valueKey(value: Value): string {
+  switch (value.t) {
+    case 'taint':
+      return `taint:${value.taint.source.kind}:${value.taint.source.start}:${value.taint.source.end}:${value.taint.steps.map((s) => `${s.start}-${s.end}`).join(',')}`;
+    case 'special':
+      return `special:${value.special}:${value.label}`;
+    case 'safe':
+      return value.constant ? `safe:${typeof value.constant.value}:${String(value.constant.value)}` : 'safe';
+    default:
+      return value.t;
+  }
 }
 
 function describeSource(kind: SourceKind): string {
