@@ -55,12 +55,27 @@ router.get('/logout', async (ctx) => {
   ctx.redirect(ctx.query.returnTo);
 });
 
+// A start that can still become a scheme: 'http' + 's://evil.example' leaves the site.
+app.get('/bounce', (req, res) => {
+  // ruleid: no-open-redirect
+  res.redirect('http' + req.query.rest);
+});
+
 // ---- safe
 
 app.get('/profile/:id', (req, res) => {
   // ok: no-open-redirect
   res.redirect('/users/' + req.params.id + '/profile');
 });
+
+// Relative to the current page: no scheme and no leading slash, so the host stays this site.
+app.get('/users/:name/go', (req, res) => {
+  // ok: no-open-redirect
+  res.redirect('u' + req.params.name);
+  // ok: no-open-redirect
+  res.redirect('profile?tab=' + req.query.tab);
+});
+
 
 app.get('/search', (req, res) => {
   // ok: no-open-redirect

@@ -1,6 +1,7 @@
 // Open redirect: request or page-URL data that decides where a redirect or a navigation goes
 // (Express/Koa/Fastify/Hapi `redirect`, `Location` headers, Next.js redirects, `location.href = ...`).
-// A constant same-site prefix (`'/profile/' + id`) is safe; `'/' + x` is not (`//evil.com`).
+// A constant same-site prefix (`'/profile/' + id`, `'profile?id=' + id`, `'u' + id`) is safe; `'/' + x`
+// is not (`//evil.com`), nor is a start that can still become a scheme (`'h' + 'ttps://evil.com'`).
 import { defineAstRule } from '../../api/define-rule';
 import { AST_NODE_TYPES, calleeName, calleeObject, findProperty, propertyName, unwrap, type TSESTree } from '../../api/ast';
 import type { AstRuleContext } from '../../api/types';
@@ -123,6 +124,7 @@ function locationHeader(context: AstRuleContext<MessageId>, method: string, args
 function report(context: AstRuleContext<MessageId>, target: TSESTree.Node, sink: string): void {
   const found = hostTaint(context.dataflow, target, 'redirect', { relative: true });
   if (!found || !REDIRECT_SOURCES.has(found.taint.source.kind) || ownPageUrl(context, found.part)) return;
+  if (relativePathStart(context.dataflow.constantPrefix(target))) return;
   if (startsWithConfiguredBase(context, target, 0)) return;
   context.report({
     node: target,
@@ -130,6 +132,26 @@ function report(context: AstRuleContext<MessageId>, target: TSESTree.Node, sink:
     data: { source: found.taint.source.label, sink },
     flow: flowSteps(found.taint, target, `${sink} redirects there`),
   });
+}
+
+/** Schemes a redirect could be completed into that leave the site (or run script). */
+const LEAVING_SCHEMES = ['http:', 'https:', 'javascript:', 'vbscript:', 'data:', 'ftp:', 'ws:', 'wss:', 'blob:'];
+
+/**
+ * Whether a URL that starts with `prefix` is a path relative to the current page whatever follows:
+ * it does not start with `/` or `\` (which can become `//host`), and it can no longer turn into a
+ * scheme, either because it holds a character no scheme has (`page?id=`, `my_page`) or because no
+ * scheme that leaves the site starts with it (`u`, `Fan999`, unlike `h` or `java`). Browsers drop
+ * tabs and newlines anywhere and control characters and spaces in front, so those do not count.
+ */
+function relativePathStart(prefix: string | undefined): boolean {
+  const text = (prefix ?? '').replace(/[\t\n\r]/g, '').replace(/^[\x00-\x20]+/, '');
+  if (!text || text[0] === '/' || text[0] === '\\') return false;
+  const schemeLike = /^[a-z0-9+.-]*/i.exec(text)![0];
+  if (schemeLike.length < text.length) return text[schemeLike.length] !== ':';
+  if (!/^[a-z]/i.test(schemeLike)) return true;
+  const start = schemeLike.toLowerCase();
+  return !LEAVING_SCHEMES.some((scheme) => scheme.startsWith(start));
 }
 
 /**
