@@ -161,6 +161,25 @@ app.get('/in-memory', (req, res) => {
   res.json(items.find((item) => item.id === req.query.id));
 });
 
+// A record already fetched: its update() takes new field values, not a filter.
+app.post('/profile/image', (req, res, next) => {
+  User.findById(req.session.userId).then((user) => {
+    // ok: no-nosql-injection
+    return user.update({ profileImage: req.body.imageUrl });
+  }).catch(next);
+  res.redirect('/profile');
+});
+
+app.post('/profile/name', async (req, res) => {
+  const user = await User.findOne({ _id: req.session.userId });
+  // ok: no-nosql-injection
+  await user.updateOne({ displayName: req.body.displayName });
+  // The model's update() takes a filter first: the request value picks which users change.
+  // ruleid: no-nosql-injection
+  await User.update({ username: req.body.username }, { $set: { displayName: req.body.displayName } });
+  res.sendStatus(204);
+});
+
 function hash(value) {
   return require('crypto').createHash('sha256').update(value).digest('hex');
 }

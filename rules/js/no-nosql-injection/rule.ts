@@ -3,7 +3,7 @@
 // built from data for `$where`, `$function`, `$accumulator` and `mapReduce`. Also a request object
 // passed whole as the parameters of a DynamoDB call (table, key and expressions chosen by the caller).
 import { defineAstRule } from '../../api/define-rule';
-import { AST_NODE_TYPES, calleeName, calleeObject, isFunction, propertyName, unwrap, type TSESTree } from '../../api/ast';
+import { AST_NODE_TYPES, calleeName, calleeObject, enclosingFunction, isFunction, propertyName, unwrap, type FunctionNode, type TSESTree } from '../../api/ast';
 import type { AstRuleContext } from '../../api/types';
 import type { SinkKind, Taint } from '../../api/dataflow';
 import { flowSteps } from '../../api/flow';
@@ -19,6 +19,12 @@ const QUERY_METHODS = new Set([
 const MONGO_ONLY_METHODS = new Set([
   'find', 'findOne', 'findOneAndUpdate', 'findOneAndDelete', 'findOneAndRemove', 'findOneAndReplace', 'updateOne', 'updateMany',
   'deleteOne', 'deleteMany', 'replaceOne', 'countDocuments',
+]);
+/** Methods of a fetched record (Mongoose document, Sequelize instance) whose argument is new values, not a filter. */
+const INSTANCE_UPDATE_METHODS = new Set(['update', 'updateOne', 'replaceOne']);
+/** Queries that resolve to one record, which then has instance methods. */
+const SINGLE_RECORD_QUERIES = new Set([
+  'findOne', 'findById', 'findByPk', 'findOneAndUpdate', 'findByIdAndUpdate', 'findOneAndReplace', 'create', 'save', 'reload', 'build', 'findOrFail',
 ]);
 /** Mongoose `findById(id)`: the id is cast with `{ _id: id }`, so an object id is an operator. */
 const BY_ID_METHODS = new Set(['findById', 'findByIdAndUpdate', 'findByIdAndDelete', 'findByIdAndRemove']);
@@ -144,6 +150,8 @@ class QueryCheck {
   run(): void {
     const { call, method } = this;
     if (call.callee.type !== AST_NODE_TYPES.MemberExpression || !this.mayBeMongo()) return;
+    // user.update({ profileImage: url }) on a record already fetched: its own values, not a filter
+    if (INSTANCE_UPDATE_METHODS.has(method) && isFetchedRecord(this.context, calleeObject(call)!, 0)) return;
     const args = call.arguments;
     if (method === '$where') return this.checkCode(args[0]!, '$where()');
     if (method === 'mapReduce') {
@@ -367,6 +375,44 @@ class QueryCheck {
     }
     return [];
   }
+}
+
+/**
+ * Whether an expression is one record a query returned: `await User.findByPk(id)`, `new User(...)`,
+ * the value of `User.findOne(...).then((user) => ...)`, or the result parameter of a Node-style
+ * callback (`User.findById(id, (err, user) => ...)`).
+ */
+function isFetchedRecord(context: AstRuleContext<MessageId>, input: TSESTree.Node, depth: number): boolean {
+  if (depth > 3) return false;
+  const node = unwrap(input);
+  if (node.type === AST_NODE_TYPES.AwaitExpression) {
+    const inner = unwrap(node.argument);
+    return inner.type === AST_NODE_TYPES.CallExpression && SINGLE_RECORD_QUERIES.has(calleeName(inner) ?? '');
+  }
+  if (node.type === AST_NODE_TYPES.NewExpression) return calleeName(node) !== undefined && /^[A-Z]/.test(calleeName(node)!);
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const values = context.dataflow.definitions(node);
+  if (values.length) return values.every((value) => isFetchedRecord(context, value, depth + 1));
+  const param = parameterOf(node);
+  const call = param?.fn.parent;
+  if (!param || call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(param.fn as TSESTree.CallExpressionArgument)) return false;
+  // Model.findOne(filter).then((user) => ...), including a .catch or .exec() in between
+  if (calleeName(call) === 'then' && param.index === 0) {
+    let source = calleeObject(call) && unwrap(calleeObject(call)!);
+    while (source?.type === AST_NODE_TYPES.CallExpression && /^(?:exec|lean|populate|select)$/.test(calleeName(source) ?? '')) source = calleeObject(source) && unwrap(calleeObject(source)!);
+    return source?.type === AST_NODE_TYPES.CallExpression && SINGLE_RECORD_QUERIES.has(calleeName(source) ?? '');
+  }
+  // Model.findById(id, (err, user) => ...)
+  return param.index === 1 && call.arguments[call.arguments.length - 1] === param.fn && SINGLE_RECORD_QUERIES.has(calleeName(call) ?? '');
+}
+
+/** The function whose parameter an identifier names, and its position (a plain identifier parameter). */
+function parameterOf(id: TSESTree.Identifier): { fn: FunctionNode; index: number } | undefined {
+  for (let fn = enclosingFunction(id); fn; fn = enclosingFunction(fn)) {
+    const index = fn.params.findIndex((p) => p.type === AST_NODE_TYPES.Identifier && p.name === id.name);
+    if (index >= 0) return { fn, index };
+  }
+  return undefined;
 }
 
 /** The expressions a function returns, not counting nested functions. */
