@@ -201,5 +201,27 @@ app.get('/statement.pdf', (req, res) => {
   wkhtmltopdf('https://reports.example.com/statements/' + encodeURIComponent(req.query.id)).pipe(res);
 });
 
+// Raw TCP and TLS connections: a "port checker" that connects wherever it is told.
+const net = require('net');
+const tls = require('tls');
+
+app.post('/tools/port-check', (req, res) => {
+  const socket = new net.Socket();
+  // ruleid: no-ssrf
+  socket.connect(Number(req.body.port), req.body.host, () => socket.end());
+  // ruleid: no-ssrf
+  const probe = net.createConnection({ host: req.query.host, port: 443 });
+  // ruleid: no-ssrf
+  const secure = tls.connect(443, req.query.host, { servername: req.query.host });
+  // The port alone does not choose the machine.
+  // ok: no-ssrf
+  const local = net.connect(Number(req.body.port), '127.0.0.1');
+  // ok: no-ssrf
+  const ipc = net.connect('/var/run/app.sock');
+  socket.on('error', () => res.json({ open: false }));
+  [probe, secure, local, ipc].forEach((s) => s.destroy());
+  res.json({ open: true });
+});
+
 if (require.main === module) main();
 app.listen(3000);

@@ -1,12 +1,14 @@
 // Server-side request forgery: request data that decides the host (or scheme) of an outgoing
 // request made by the server: http/https, fetch, axios, got, request, superagent, needle, undici,
-// and headless browsers (`page.goto`, phantom's `page.open`). Data only in the path or query of a
+// headless browsers (`page.goto`, phantom's `page.open`), and raw sockets (`net.connect`, `tls.connect`,
+// `new net.Socket().connect(port, host)`). Data only in the path or query of a
 // fixed host is not SSRF. HTML rendered on the server (`page.setContent`, wkhtmltopdf) is reported
 // for any request data in it: markup such as an iframe makes the renderer fetch any address.
 import { defineAstRule } from '../../api/define-rule';
-import { AST_NODE_TYPES, calleeName, findProperty, type TSESTree } from '../../api/ast';
+import { AST_NODE_TYPES, calleeName, findProperty, isFunction, unwrap, type TSESTree } from '../../api/ast';
 import type { AstRuleContext } from '../../api/types';
 import { flowSteps } from '../../api/flow';
+import { SERVER_INPUT_SOURCES } from '../../api/dataflow';
 import { hostTaint, type HostTaint } from '../../api/url-host';
 
 type MessageId = 'ssrf' | 'ssrfRenderedHtml';
@@ -20,6 +22,8 @@ interface UrlSink {
   relative: boolean;
   /** The argument is an HTML document rendered on the server (or a URL or HTML, as wkhtmltopdf takes). */
   html?: 'document' | 'url-or-html';
+  /** The argument is a bare host name (a socket's `connect(port, host)`): any untrusted part picks the host. */
+  host?: boolean;
 }
 
 /** Headless-browser page methods (phantom's open/openUrl load a URL; setContent renders HTML) and wkhtmltoimage.generate. */
@@ -30,8 +34,8 @@ const REQUEST_MODULES = new Set(['request', 'request-promise', 'request-promise-
 /** Options properties that name the target: `{ url }`, `{ uri }`, `{ baseURL }`, `{ host }`... */
 const URL_OPTIONS = ['url', 'uri', 'href', 'baseURL', 'baseUrl', 'prefixUrl'];
 const HOST_OPTIONS = ['host', 'hostname'];
-/** Sources that can reach a server: not the page URL, a CLI argument or a library's caller. */
-const SERVER_SOURCES = new Set(['http', 'socket']);
+/** net/tls functions and socket methods that open a connection: `(port, host)` or `({ host, port })`. */
+const SOCKET_CONNECTS = new Set(['connect', 'createConnection']);
 
 export default defineAstRule<MessageId>({
   meta: {
@@ -59,7 +63,7 @@ export default defineAstRule<MessageId>({
         const callee = node.callee;
         // Any identifier may be an imported client (`fetch`, `got`, `axios`, `request`); members only when named like one.
         const name = calleeName(node);
-        if (callee.type === AST_NODE_TYPES.Identifier || (name && (METHODS.has(name) || name === 'goto' || name === 'fetch' || name === 'stream' || name === 'create' || name === 'extend' || HEADLESS_METHODS.has(name)))) calls.push(node);
+        if (callee.type === AST_NODE_TYPES.Identifier || (name && (METHODS.has(name) || name === 'goto' || name === 'fetch' || name === 'stream' || name === 'create' || name === 'extend' || HEADLESS_METHODS.has(name) || SOCKET_CONNECTS.has(name)))) calls.push(node);
       },
       'Program:exit'() {
         for (const call of calls) check(context, call);
@@ -74,7 +78,7 @@ function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression
   if (sink.html === 'document') {
     // escaped text cannot add markup, so HTML escaping (the xss kind) is what makes it safe
     const verdict = context.dataflow.verdict(sink.target, 'xss');
-    if (verdict.kind !== 'tainted' || !SERVER_SOURCES.has(verdict.taint.source.kind)) return;
+    if (verdict.kind !== 'tainted' || !SERVER_INPUT_SOURCES.has(verdict.taint.source.kind)) return;
     context.report({
       node: sink.target,
       messageId: 'ssrfRenderedHtml',
@@ -84,7 +88,7 @@ function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression
     return;
   }
   const found = targetTaint(context, sink);
-  if (!found || !SERVER_SOURCES.has(found.taint.source.kind)) return;
+  if (!found || !SERVER_INPUT_SOURCES.has(found.taint.source.kind)) return;
   context.report({
     node: found.at,
     messageId: 'ssrf',
@@ -99,6 +103,10 @@ function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression
  */
 function targetTaint(context: AstRuleContext<MessageId>, sink: UrlSink): (HostTaint & { at: TSESTree.Node }) | undefined {
   const { dataflow } = context;
+  if (sink.host) {
+    const verdict = dataflow.verdict(sink.target, 'ssrf');
+    return verdict.kind === 'tainted' ? { taint: verdict.taint, part: sink.target, at: sink.target } : undefined;
+  }
   const options = dataflow.objectLiteral(sink.target);
   if (!options) {
     const found = hostTaint(dataflow, sink.target, 'ssrf', { relative: sink.relative });
@@ -154,8 +162,27 @@ function sinkOf(context: AstRuleContext<MessageId>, call: TSESTree.CallExpressio
   if (module === '#global' && path.length === 1 && last === 'fetch') return { label: 'fetch()', target: first, relative: false };
   if (FETCH_MODULES.has(module) && (path.length === 0 || (path.length === 1 && (last === 'default' || METHODS.has(last))))) return { label, target: first, relative: false };
   if (module === 'undici' && path.length === 1 && /^(?:fetch|request|stream|pipeline)$/.test(last)) return { label, target: first, relative: false };
+  if (module === 'net' || module === 'tls') return socketSink(context, module, path, args);
   if (!REQUEST_MODULES.has(module)) return undefined;
   return clientSink(module, path, args, label);
+}
+
+/**
+ * `net.connect(port, host)`, `net.createConnection({ host, port })`, `tls.connect(port, host, options)`,
+ * `new net.Socket().connect(port, host)`: the host a raw TCP or TLS connection goes to. A string as
+ * the only argument is a local IPC path, not a host.
+ */
+function socketSink(context: AstRuleContext<MessageId>, module: string, path: string[], args: TSESTree.Expression[]): UrlSink | undefined {
+  const last = path[path.length - 1] ?? '';
+  const direct = path.length === 1 && SOCKET_CONNECTS.has(last);
+  const socket = path.length === 3 && path[0] === 'Socket' && path[1] === 'new' && last === 'connect';
+  if (!direct && !socket) return undefined;
+  const label = direct ? `${module}.${last}()` : `new ${module}.Socket().connect()`;
+  const [first, second] = args;
+  if (!first) return undefined;
+  if (context.dataflow.objectLiteral(first)) return { label, target: first, relative: false };
+  // (port, host): a port given as a number or a numeric string, then the host
+  return second && !isFunction(unwrap(second)) ? { label, target: second, relative: false, host: true } : undefined;
 }
 
 /** `http.get()`, `got()`, `axios instance .get()`: how the call reads in a message. */
