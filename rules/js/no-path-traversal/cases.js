@@ -150,6 +150,7 @@ app.get('/tutorial/:page', (req, res) => {
   res.render('tutorial/' + req.params.page);
 });
 
+const DEFAULT_REPORT = { title: 'Annual report', layout: 'report-layout' };
 const HELP_PAGES = { start: 'help/start', billing: 'help/billing' };
 app.get('/help/:topic', (req, res) => {
   // ok: no-path-traversal
@@ -160,6 +161,22 @@ app.get('/welcome', (req, res) => {
   // Request data in the template's locals is data, not a file name.
   // ok: no-path-traversal
   res.render('welcome', { name: req.query.name });
+});
+
+// The whole request body as view data: hbs and express-handlebars read `layout` from it and render
+// that file (`{"layout": "../../.env"}`); EJS reads settings that run code.
+app.post('/account/delete', (req, res) => {
+  // ruleid: no-path-traversal
+  res.render('goodbye', { ...req.body });
+});
+
+app.get('/report', (req, res) => {
+  const view = Object.assign({}, req.query);
+  // ruleid: no-path-traversal
+  res.render('report', view);
+  // Picked fields are only data.
+  // ok: no-path-traversal
+  res.render('report', { year: Number(req.query.year), ...DEFAULT_REPORT });
 });
 
 app.delete('/attachments/:name', async (req, res) => {

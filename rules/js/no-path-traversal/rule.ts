@@ -1,15 +1,16 @@
 // Path traversal: request data in a file path given to fs (callback, sync, promises, streams,
-// fs-extra), Express `res.sendFile`/`res.download`/`res.render` (the view name), the `send`
-// module, the root of `express.static`, or a path built with path.join/resolve and handed to code
-// Guardline cannot see. Only request sources count: an exported library function that takes a
-// path is doing what it says.
+// fs-extra), Express `res.sendFile`/`res.download`/`res.render` (the view name, or a whole request
+// object as the view data, whose `layout` and engine options pick files), the `send` module, the
+// root of `express.static`, or a path built with path.join/resolve and handed to code Guardline
+// cannot see. Only request sources count: an exported library function that takes a path is doing
+// what it says.
 import { defineAstRule } from '../../api/define-rule';
 import { AST_NODE_TYPES, calleeName, calleeObject, findProperty, isFunction, propertyName, unwrap, type TSESTree } from '../../api/ast';
 import type { AstRuleContext } from '../../api/types';
-import type { Dataflow } from '../../api/dataflow';
+import { SERVER_INPUT_SOURCES, type Dataflow } from '../../api/dataflow';
 import { flowSteps } from '../../api/flow';
 
-type MessageId = 'pathTraversal' | 'zipSlip' | 'pathHandoff';
+type MessageId = 'pathTraversal' | 'zipSlip' | 'pathHandoff' | 'renderOptions';
 
 /** fs functions whose first argument is a path they read, write, list or delete. */
 const FS_PATH_FUNCTIONS = new Set([
@@ -23,8 +24,8 @@ const FS_PATH_FUNCTIONS = new Set([
 /** fs functions with two paths (source and destination): both count. */
 const FS_TWO_PATH_FUNCTIONS = new Set(['copyFile', 'copyFileSync', 'rename', 'renameSync', 'link', 'linkSync', 'symlink', 'symlinkSync', 'cp', 'cpSync', 'copy', 'copySync', 'move', 'moveSync']);
 const FS_MODULES = new Set(['fs', 'fs/promises', 'fs-extra', 'graceful-fs', 'original-fs', 'mz/fs', 'node:fs']);
-/** Sources that reach a server's file system: not a CLI argument or a library's caller. */
-const SERVER_SOURCES = new Set(['http', 'socket']);
+/** Request properties that are whole parsed objects: as view data they can carry engine options. */
+const REQUEST_OBJECTS = new Set(['body', 'query', 'params']);
 
 export default defineAstRule<MessageId>({
   meta: {
@@ -33,13 +34,14 @@ export default defineAstRule<MessageId>({
     severity: 'high',
     docs: {
       title: 'Request data in a file path',
-      cwe: ['CWE-22'],
+      cwe: ['CWE-22', 'CWE-73'],
       owasp: ['A01:2021-Broken Access Control'],
     },
     fixable: null,
     messages: {
       pathTraversal: '{{source}} reaches the file path of {{sink}}; with `../` or an absolute path an attacker can reach files outside the intended folder.',
       pathHandoff: '{{source}} is joined into a file path by {{join}} that {{sink}} receives; with `../` or an absolute path an attacker can reach files outside the intended folder.',
+      renderOptions: "{{source}} is passed whole to res.render() as the view data, and view engines read their options from it: `layout` (hbs, express-handlebars) makes the engine read and render any file, and EJS or Pug options (`settings['view options']`, `outputFunctionName`) run code on the server. Pass only the fields the view needs.",
       zipSlip: 'The archive entry name {{source}} reaches the file path of {{sink}}; an archive can hold names like `../../app.js` that write outside the target folder (zip slip).',
     },
     sources: [{ name: 'semgrep: javascript.express.security.audit.express-path-join-resolve-traversal', relation: 'inspired' }],
@@ -101,7 +103,7 @@ function checkHandoff(context: AstRuleContext<MessageId>, call: TSESTree.CallExp
       const join = pathJoin(dataflow, value);
       if (!join || reported.has(join)) continue;
       const verdict = dataflow.verdict(value, 'path');
-      if (verdict.kind !== 'tainted' || !SERVER_SOURCES.has(verdict.taint.source.kind)) continue;
+      if (verdict.kind !== 'tainted' || !SERVER_INPUT_SOURCES.has(verdict.taint.source.kind)) continue;
       reported.add(join);
       const joinLabel = `${context.file.getText(join.callee)}()`;
       context.report({
@@ -135,6 +137,7 @@ interface PathSink {
 }
 
 function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression): void {
+  checkRenderData(context, call);
   const sink = sinkOf(context, call);
   if (!sink) return;
   for (const path of sink.paths) {
@@ -153,7 +156,7 @@ function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression
       }
       continue;
     }
-    if (verdict.kind !== 'tainted' || !SERVER_SOURCES.has(verdict.taint.source.kind)) continue;
+    if (verdict.kind !== 'tainted' || !SERVER_INPUT_SOURCES.has(verdict.taint.source.kind)) continue;
     if (sink.rejectsDotDot && !keepsDotDot(context.dataflow, path, 0)) continue;
     context.report({
       node: path,
@@ -162,6 +165,53 @@ function check(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression
       flow: flowSteps(verdict.taint, path, `${sink.label} opens this path`),
     });
   }
+}
+
+/**
+ * `res.render('page', req.body)`, `res.render('page', { ...req.query })`: Express hands the view data
+ * to the engine as its options too, so a request that adds `layout` (hbs, express-handlebars: any
+ * file read and rendered) or EJS/Pug settings (code execution) takes over the engine (CVE-2021-32822,
+ * CVE-2022-29078). Reported here because what every such engine does with it is open a file the
+ * request chose, as with a request-chosen view name.
+ */
+function checkRenderData(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression): void {
+  const { dataflow } = context;
+  const receiver = calleeObject(call);
+  const data = call.arguments[1];
+  if (calleeName(call) !== 'render' || !receiver || !data || data.type === AST_NODE_TYPES.SpreadElement || !dataflow.isResponse(receiver)) return;
+  const whole = wholeRequestObject(context, data, 0);
+  if (!whole) return;
+  const label = context.file.getText(whole);
+  context.report({
+    node: data,
+    messageId: 'renderOptions',
+    data: { source: label },
+    severity: 'critical',
+    flow: [{ start: whole.range[0], end: whole.range[1], label: `${label} (HTTP request)` }, { start: data.range[0], end: data.range[1], label: 'res.render() passes it to the view engine as its options' }],
+  });
+}
+
+/**
+ * The whole request object (`req.body`, `req.query`, `req.params`) that view data is, directly,
+ * through a local, spread into a literal (`{ ...req.body, user }`) or copied (`Object.assign({}, req.query)`).
+ */
+function wholeRequestObject(context: AstRuleContext<MessageId>, input: TSESTree.Node, depth: number): TSESTree.Node | undefined {
+  if (depth > 3) return undefined;
+  const { dataflow } = context;
+  const node = unwrap(input);
+  if (node.type === AST_NODE_TYPES.MemberExpression) return REQUEST_OBJECTS.has(propertyName(node) ?? '') && dataflow.isRequest(node.object) ? node : undefined;
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const definition = dataflow.definition(node);
+    return definition ? wholeRequestObject(context, definition, depth + 1) : undefined;
+  }
+  const parts = node.type === AST_NODE_TYPES.ObjectExpression
+    ? node.properties.flatMap((p) => (p.type === AST_NODE_TYPES.SpreadElement ? [p.argument] : []))
+    : node.type === AST_NODE_TYPES.CallExpression && context.file.getText(node.callee) === 'Object.assign' ? node.arguments.slice(1) : [];
+  for (const part of parts) {
+    const found = wholeRequestObject(context, part, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Properties that hold an entry's name in unzipper, yauzl, adm-zip, tar and tar-stream. */

@@ -82,9 +82,10 @@ app.get('/profile', (req, res) => {
   res.render('profile', { bio, motto, badge });
 });
 
-// The request itself as template data: engines read their options from it.
+// The request itself as view data lets it set engine options such as `layout`: no-path-traversal
+// reports that (the engine opens a file the request names); nothing here is left unescaped.
 app.get('/page', (req, res) => {
-  // ruleid: no-unescaped-template-output
+  // ok: no-unescaped-template-output
   res.render('page', req.query);
   // ok: no-unescaped-template-output
   res.render('page', { q: req.query.q, page: Number(req.query.page) });

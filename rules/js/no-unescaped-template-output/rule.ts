@@ -1,7 +1,9 @@
 // Template engines with HTML escaping turned off or bypassed from JavaScript (nunjucks/swig/Eta
 // autoescape off, Handlebars noEscape, escape functions replaced by the identity, SafeString of
 // untrusted data, raw output tags fed untrusted data), and server-side template injection: untrusted
-// data used as the template itself, or a whole request passed as render options.
+// data used as the template itself. (A whole request passed to res.render() as the view data, which
+// engines read options such as `layout` from, is no-path-traversal's: the engine opens a file the
+// request names.)
 import { defineAstRule } from '../../api/define-rule';
 import { argumentAt, AST_NODE_TYPES, calleeName, findProperty, isFunction, isLiteralValue, propertyName, unwrap, type TSESTree } from '../../api/ast';
 import { ATTACKER_SOURCES, type ModuleRef } from '../../api/dataflow';
@@ -47,10 +49,8 @@ const ENGINE_FUNCTIONS = new Set([
 ]);
 /** Framework modules whose presence says the templates render web pages. */
 const WEB_MODULES = /^(?:express|koa|@koa\/router|koa-router|fastify|@hapi\/hapi|hapi|restify|next|http|https|node:http|node:https)$/;
-/** Request properties that are whole parsed objects. */
-const REQUEST_OBJECTS = new Set(['body', 'query', 'params']);
 
-type MessageId = 'templateInjection' | 'templateInjectionAudit' | 'escapingOff' | 'escapingOffAudit' | 'escapeReplaced' | 'safeString' | 'safeStringAudit' | 'rawOutput' | 'requestAsLocals';
+type MessageId = 'templateInjection' | 'templateInjectionAudit' | 'escapingOff' | 'escapingOffAudit' | 'escapeReplaced' | 'safeString' | 'safeStringAudit' | 'rawOutput';
 
 export default defineAstRule<MessageId>({
   meta: {
@@ -72,7 +72,6 @@ export default defineAstRule<MessageId>({
       safeString: '{{source}} is marked as safe HTML with {{wrapper}}, so the template writes it unescaped; an attacker can inject script.',
       safeStringAudit: '{{wrapper}} marks a value Guardline could not trace as safe HTML; escape it first (Handlebars.escapeExpression) unless it is trusted markup.',
       rawOutput: '{{source}} is written unescaped by the {{tag}} output of this {{engine}} template; an attacker can inject script. Use the escaping tag instead.',
-      requestAsLocals: 'The whole request object ({{source}}) is passed to res.render() as the template data; engines also read their options from it (EJS outputFunctionName, hbs layout), which has led to remote code execution. Pass only the fields the view needs.',
     },
     sources: [
       { name: 'semgrep: javascript.express.security.express-insecure-template-usage', relation: 'inspired' },
@@ -128,7 +127,6 @@ function engineOf(ref: ModuleRef | undefined): { engine: Engine; fn: string; pat
 function checkCall(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression | TSESTree.NewExpression, web: boolean): void {
   const { dataflow } = context;
   const callee = unwrap(call.callee);
-  if (call.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'render') checkRenderLocals(context, call);
   // A call of a compiled template: compile(src)(data), tpl(data), tpl.render(data)
   if (call.type === AST_NODE_TYPES.CallExpression) checkCompiledTemplateCall(context, call);
   const ref = dataflow.moduleRef(callee);
@@ -305,31 +303,4 @@ function returnsInput(fn: TSESTree.FunctionLike): boolean {
     return (empty(value.left) && isParam(value.right)) || (isParam(value.left) && empty(value.right));
   }
   return false;
-}
-
-/** `res.render('page', req.query)`: the request itself as locals, which engines also read options from. */
-function checkRenderLocals(context: AstRuleContext<MessageId>, call: TSESTree.CallExpression): void {
-  const { dataflow } = context;
-  const receiver = unwrap((call.callee as TSESTree.MemberExpression).object);
-  const locals = argumentAt(call, 1);
-  if (!locals || !dataflow.isResponse(receiver)) return;
-  const whole = wholeRequestObject(context, locals);
-  if (!whole) return;
-  context.report({ node: locals, messageId: 'requestAsLocals', data: { source: context.file.getText(whole) }, severity: 'critical' });
-}
-
-/** `req.query`, `req.body` (directly, through a local, or spread whole into a literal). */
-function wholeRequestObject(context: AstRuleContext<MessageId>, input: TSESTree.Node, depth = 0): TSESTree.Node | undefined {
-  if (depth > 3) return undefined;
-  const { dataflow } = context;
-  const node = unwrap(input);
-  if (node.type === AST_NODE_TYPES.MemberExpression) return REQUEST_OBJECTS.has(propertyName(node) ?? '') && dataflow.isRequest(node.object) ? node : undefined;
-  if (node.type === AST_NODE_TYPES.Identifier) {
-    const definition = dataflow.definition(node);
-    return definition ? wholeRequestObject(context, definition, depth + 1) : undefined;
-  }
-  if (node.type === AST_NODE_TYPES.ObjectExpression && node.properties.length === 1 && node.properties[0]!.type === AST_NODE_TYPES.SpreadElement) {
-    return wholeRequestObject(context, node.properties[0]!.argument, depth + 1);
-  }
-  return undefined;
 }
