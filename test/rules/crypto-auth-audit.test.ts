@@ -61,3 +61,32 @@ describe('crypto and session rules: audit findings and secrets in messages', () 
     }
   });
 });
+
+describe('JWT verification with a shared secret', () => {
+  const shared = [
+    "const jwt = require('jsonwebtoken');",
+    'function claimsOf(token) { return jwt.verify(token, process.env.JWT_SECRET); }',
+  ].join('\n');
+
+  it('reports a missing algorithms list with a shared secret only as a low audit finding', () => {
+    assert.equal(run('no-jwt-verify-without-algorithms', shared, false).length, 0);
+    const audit = run('no-jwt-verify-without-algorithms', shared, true);
+    assert.equal(audit.length, 1);
+    assert.equal(audit[0]!.confidence, 'audit');
+    assert.equal(audit[0]!.severity, 'low');
+    assert.match(audit[0]!.message, /accepts only HMAC algorithms/);
+  });
+
+  it('confirms it when the key may be public: a key file, a JWKS client, a key callback', () => {
+    const cases = [
+      "const jwt = require('jsonwebtoken');\nconst key = require('fs').readFileSync('keys/issuer.pem');\njwt.verify(t, key);",
+      "const { expressjwt } = require('express-jwt');\nconst jwksRsa = require('jwks-rsa');\napp.use(expressjwt({ secret: jwksRsa.expressJwtSecret({ jwksUri: 'https://id.example.com/jwks.json' }) }));",
+      "const jwt = require('jsonwebtoken');\njwt.verify(t, (header, cb) => client.getSigningKey(header.kid, cb), (err, claims) => {});",
+    ];
+    for (const text of cases) {
+      const findings = run('no-jwt-verify-without-algorithms', text, false);
+      assert.equal(findings.length, 1, text);
+      assert.notEqual(findings[0]!.confidence, 'audit');
+    }
+  });
+});
