@@ -656,9 +656,12 @@ describe('data flow through properties of local object literals', () => {
         const nested = { page: {} };
         nested.page.title = req.query.title;
         sink(nested.page, 'xss');
+        const options = { cwd: '/srv' };
+        _.merge(options, req.body);
+        sink(options.shell, 'command');
       });
     `;
-    assert.deepEqual(verdicts(code), ['tainted', 'tainted', 'tainted']);
+    assert.deepEqual(verdicts(code), ['tainted', 'tainted', 'tainted', 'tainted']);
   });
 });
 

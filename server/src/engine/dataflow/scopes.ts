@@ -83,6 +83,9 @@ export interface FunctionInfo {
 /** Globals of the host (browser or Node) that an assignment changes rather than creates: `location = url` navigates. */
 const HOST_GLOBALS = /^(?:location|document|window|self|top|parent|name|status|opener|origin|onmessage|onerror|onload|process|module|exports|global|globalThis|require|console|undefined|NaN|Infinity)$/;
 
+/** Functions that copy their later arguments' properties into the first (lodash, underscore, jQuery). */
+const MERGE_FUNCTIONS = new Set(['merge', 'mergeWith', 'extend', 'defaults', 'defaultsDeep', 'assignIn', 'assignWith', 'extendOwn']);
+
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'options', 'head', 'route', 'any']);
 
 interface PendingAssignment {
@@ -349,6 +352,12 @@ export class ModuleIndex {
   private recordCall(call: TSESTree.CallExpression): void {
     const callee = unwrap(call.callee);
     if (callee.type === AST_NODE_TYPES.Identifier) this.pendingCalls.push({ scope: this.current, call });
+    // _.merge(target, source), $.extend(target, ...), a destructured merge(target, source): the target holds the sources
+    const mergeName = callee.type === AST_NODE_TYPES.Identifier ? callee.name : propertyName(callee);
+    const mergeTarget = call.arguments[0] && unwrap(call.arguments[0]);
+    if (mergeName && MERGE_FUNCTIONS.has(mergeName) && mergeTarget?.type === AST_NODE_TYPES.Identifier) {
+      for (const arg of call.arguments.slice(1)) this.pendingWrites.push({ scope: this.current, root: mergeTarget, write: { path: [undefined], value: arg, node: call } });
+    }
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
       const name = propertyName(callee);
       if (name && ROUTE_METHODS.has(name)) this.routeCalls.push({ scope: this.current, call });
