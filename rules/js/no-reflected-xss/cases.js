@@ -120,6 +120,17 @@ app.get('/greeting', (req, res) => {
   res.send('<p>Hello ' + user.user + '</p>');
 });
 
+// A list that only ever holds arrays is sent as JSON, whatever the messages in it say.
+let messages = [];
+app.post('/chat', (req, res) => {
+  const message = { icon: 'wave' };
+  Object.assign(message, req.body.message, { at: Date.now() });
+  messages.push(message);
+  messages = messages.slice(-100);
+  // ok: no-reflected-xss
+  res.send(messages);
+});
+
 app.get('/render', (req, res) => {
   // Templates escape by default.
   // ok: no-reflected-xss

@@ -298,7 +298,7 @@ function writesMarkup(context: AstRuleContext<MessageId>, value: TSESTree.Node):
 }
 
 /** Objects, arrays and whole parsed request objects are sent as JSON, not HTML. */
-function isStructuredValue(context: AstRuleContext<MessageId>, input: TSESTree.Node, depth: number): boolean {
+function isStructuredValue(context: AstRuleContext<MessageId>, input: TSESTree.Node, depth: number, seen = new Set<TSESTree.Node>()): boolean {
   if (depth > 4) return false;
   const { dataflow } = context;
   const node = unwrap(input);
@@ -307,10 +307,13 @@ function isStructuredValue(context: AstRuleContext<MessageId>, input: TSESTree.N
     case AST_NODE_TYPES.ArrayExpression:
       return true;
     case AST_NODE_TYPES.AwaitExpression:
-      return isStructuredValue(context, node.argument, depth + 1);
+      return isStructuredValue(context, node.argument, depth + 1, seen);
     case AST_NODE_TYPES.Identifier: {
-      const definition = dataflow.definition(node);
-      return !!definition && isStructuredValue(context, definition, depth + 1);
+      // every value the variable is given: `let messages = []; ... messages = messages.filter(...)`
+      const definitions = dataflow.definitions(node);
+      const fresh = definitions.filter((d) => !seen.has(d));
+      fresh.forEach((d) => seen.add(d));
+      return definitions.length > 0 && fresh.every((d) => isStructuredValue(context, d, depth + 1, seen));
     }
     case AST_NODE_TYPES.MemberExpression:
       return REQUEST_OBJECTS.has(propertyName(node) ?? '') && dataflow.isRequest(node.object);
@@ -318,6 +321,8 @@ function isStructuredValue(context: AstRuleContext<MessageId>, input: TSESTree.N
       // await request.json(), await req.formData(), AdonisJS request.all() / request.only([...]) / request.qs()
       const receiver = calleeObject(node);
       const name = calleeName(node) ?? '';
+      // list.filter(...), list.slice(1): an array method on an array gives an array
+      if (receiver && /^(?:filter|map|slice|concat|sort|reverse|flat|flatMap|toSorted|toReversed)$/.test(name) && unwrap(receiver).type === AST_NODE_TYPES.Identifier && isStructuredValue(context, receiver, depth + 1, seen)) return true;
       const whole = /^(?:json|formData|all|allParams|only|except|qs)$/.test(name) || (!node.arguments.length && /^(?:body|params|query|cookies|headers)$/.test(name));
       return !!receiver && whole && dataflow.isRequest(receiver);
     }
