@@ -68,6 +68,7 @@ export class ModuleDataflow implements Dataflow {
   private readonly inProgress = new Set<string>();
   private readonly moduleRefs = new Map<TSESTree.Node, ModuleRef | undefined>();
   private readonly returnsMemo = new Map<FunctionNode, Map<string, Value>>();
+  private readonly propertyIndex = new Map<TSESTree.ObjectExpression, Map<string, TSESTree.Node> | undefined>();
   /** Evaluations active right now, and those cut off at MAX_NESTING to be resumed from the top. */
   private nesting = 0;
   private cuts = 0;
@@ -983,11 +984,33 @@ export class ModuleDataflow implements Dataflow {
     return undefined;
   }
 
+  /**
+   * The properties of an object literal without spreads, by name (the last one wins), indexed
+   * once: looking each one up by scanning made `TABLE.key` reads over a large table quadratic.
+   */
+  private ownProperties(object: TSESTree.ObjectExpression): Map<string, TSESTree.Node> | undefined {
+    if (this.propertyIndex.has(object)) return this.propertyIndex.get(object);
+    let index: Map<string, TSESTree.Node> | undefined = new Map();
+    for (const prop of object.properties) {
+      if (prop.type === AST_NODE_TYPES.SpreadElement) {
+        index = undefined;
+        break;
+      }
+      const key = propertyName(prop);
+      if (key !== undefined) index.set(key, prop.value);
+    }
+    this.propertyIndex.set(object, index);
+    return index;
+  }
+
   property(input: TSESTree.Node, name: string): TSESTree.Node | undefined {
     const node = unwrap(input);
     let found: TSESTree.Node | undefined;
     const literal = this.objectLiteral(node);
-    if (literal) found = lastProperty(literal, name, (spread) => this.objectLiteral(spread));
+    if (literal) {
+      const own = this.ownProperties(literal);
+      found = own ? own.get(name) : lastProperty(literal, name, (spread) => this.objectLiteral(spread));
+    }
     if (node.type === AST_NODE_TYPES.Identifier) {
       const binding = this.index.resolve(node);
       for (const write of binding?.memberWrites ?? []) {
