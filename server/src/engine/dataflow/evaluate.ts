@@ -69,6 +69,7 @@ export class ModuleDataflow implements Dataflow {
   private readonly moduleRefs = new Map<TSESTree.Node, ModuleRef | undefined>();
   private readonly returnsMemo = new Map<FunctionNode, Map<string, Value>>();
   private readonly propertyIndex = new Map<TSESTree.ObjectExpression, Map<string, TSESTree.Node> | undefined>();
+  private readonly knownLiterals = new Map<TSESTree.ObjectExpression, boolean>();
   /** Evaluations active right now, and those cut off at MAX_NESTING to be resumed from the top. */
   private nesting = 0;
   private cuts = 0;
@@ -1033,7 +1034,8 @@ export class ModuleDataflow implements Dataflow {
     const binding = this.index.resolve(object);
     if (literal?.type !== AST_NODE_TYPES.ObjectExpression || !binding || !this.fullyKnown(literal, 0)) return undefined;
     const values: TSESTree.Node[] = [];
-    const own = lastProperty(literal, name, (spread) => this.objectLiteral(spread));
+    const index = this.ownProperties(literal);
+    const own = index ? index.get(name) : lastProperty(literal, name, (spread) => this.objectLiteral(spread));
     if (own) values.push(own);
     for (const write of binding.memberWrites) {
       if (write.path[0] === undefined || (write.path[0] === name && write.path.length > 1)) return undefined;
@@ -1042,15 +1044,20 @@ export class ModuleDataflow implements Dataflow {
     return values.length ? values : 'absent';
   }
 
+  /** Whether every property of a literal (and of the literals it spreads) has a known name and a plain value; judged once per literal. */
   private fullyKnown(literal: TSESTree.ObjectExpression, depth: number): boolean {
     if (depth > 4) return false;
-    return literal.properties.every((p) => {
+    const known = this.knownLiterals.get(literal);
+    if (known !== undefined) return known;
+    const result = literal.properties.every((p) => {
       if (p.type === AST_NODE_TYPES.SpreadElement) {
         const inner = this.objectLiteral(p.argument);
         return !!inner && this.fullyKnown(inner, depth + 1);
       }
       return p.kind === 'init' && propertyName(p) !== undefined;
     });
+    if (depth === 0) this.knownLiterals.set(literal, result);
+    return result;
   }
 
   definition(input: TSESTree.Node): TSESTree.Node | undefined {
