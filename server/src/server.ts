@@ -29,7 +29,7 @@ import { Projects } from './lsp/projects';
 import { meetsMinimum, SettingsCache } from './lsp/settings';
 import { uriToPath, pathToUri } from './lsp/uri';
 import { WorkspaceScanner } from './lsp/workspace-scan';
-import { isScanWorker, runScanWorker } from './lsp/scan-worker';
+import { isScanWorker, runScanWorker, type FileChange } from './lsp/scan-worker';
 import { AnalysisWorker, isAnalysisWorker, runAnalysisWorker } from './lsp/analysis-worker';
 import { DEFAULT_MAX_FILE_SIZE } from './cli/scan';
 import type { Finding } from './engine/finding';
@@ -87,6 +87,7 @@ export function startServer(options: ServerOptions = {}): void {
     return new WorkspaceScanner({
       trusted: projects.trusted,
       maxFileSize: DEFAULT_MAX_FILE_SIZE,
+      ...(options.rulesModule ? { rulesModule: options.rulesModule } : {}),
       settingsFor: (rootUri) => settings.get(rootUri),
       onFileResult: (uri) => void publish(uri),
       onProgress: (filesScanned) => {
@@ -136,6 +137,7 @@ export function startServer(options: ServerOptions = {}): void {
         const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
         projects.setFolders([...current.filter((uri) => !removed.has(uriToPath(uri))), ...event.added.map((f) => f.uri)]);
         contextChanged();
+        scanner.setFolders(projects.folderRoots);
       });
     }
     log(`Guardline ${VERSION} started (${pullDiagnostics ? 'pull' : 'push'} diagnostics, workspace ${projects.trusted ? 'trusted' : 'untrusted: guardline.yaml is not read'}).`);
@@ -160,7 +162,7 @@ export function startServer(options: ServerOptions = {}): void {
     analyzer.closed(uri);
     settings.forget(uri);
     // A closed file shows its scan findings again (re-analysed from disk when a scan is active).
-    if (scanner.scanned) scanner.update([uriToPath(uri)]);
+    if (uri.startsWith('file:')) scanner.changed([{ path: uriToPath(uri), deleted: false }]);
     void publish(uri);
     scheduleStatus();
   });
@@ -241,7 +243,10 @@ export function startServer(options: ServerOptions = {}): void {
     for (const uri of new Set([...previous, ...configDiagnostics.keys()])) void publish(uri);
   }
 
-  /** Settings, guardline.yaml or deployment files changed: re-rank everything shown. */
+  /**
+   * Settings, guardline.yaml or deployment files changed: re-rank the open documents. The workspace
+   * scan's worker keeps its own project and re-ranks the scanned files it tells apart itself.
+   */
   function contextChanged(): void {
     analyzer.invalidate();
     refreshConfigProblems();
@@ -250,29 +255,35 @@ export function startServer(options: ServerOptions = {}): void {
     } else {
       for (const document of documents.all()) validate(document);
     }
-    if (scanner.scanned) void scanner.scanAll(projects.folderRoots, () => false);
   }
 
   connection.onDidChangeConfiguration((params) => {
     settings.clear(params.settings);
     contextChanged();
+    scanner.settingsChanged();
+    // The minimum priority filters what is shown without a new analysis.
+    for (const uri of scanner.results.keys()) void publish(uri);
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
     let reload = false;
-    const changedFiles: string[] = [];
+    const onDisk: FileChange[] = [];
     for (const change of changes) {
-      if (projects.isContextFile(change.uri)) {
+      const contextFile = projects.isContextFile(change.uri);
+      if (contextFile) {
         projects.reload(change.uri);
         reload = true;
       }
-      if (change.type === FileChangeType.Deleted) scanner.remove(change.uri);
-      else if (!openDocument(change.uri) && change.uri.startsWith('file:')) changedFiles.push(uriToPath(change.uri));
+      if (!change.uri.startsWith('file:')) continue;
+      const deleted = change.type === FileChangeType.Deleted;
+      // A file open in the editor shows its buffer; the scan reads it again when it is closed.
+      if (deleted || contextFile || !openDocument(change.uri)) onDisk.push({ path: uriToPath(change.uri), deleted });
     }
     if (reload) {
       log('guardline.yaml or a deployment file changed: reloading the project and re-ranking findings.');
       contextChanged();
-    } else scanner.update(changedFiles);
+    }
+    scanner.changed(onDisk);
   });
 
   // ---- code actions, hover, explanation
@@ -356,7 +367,10 @@ export function startServer(options: ServerOptions = {}): void {
     scanner.dispose();
     analysisWorker.dispose();
   });
-  connection.onExit(() => analysisWorker.dispose());
+  connection.onExit(() => {
+    scanner.dispose();
+    analysisWorker.dispose();
+  });
   documents.listen(connection);
   connection.listen();
 }

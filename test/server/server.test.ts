@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CancellationTokenSource,
@@ -35,6 +35,21 @@ const FIXED = VULNERABLE.replace("exec('ping -c 1 ' + req.query.host,", "require
 const SAFE = VULNERABLE.replace("exec('ping -c 1 ' + req.query.host,", "exec('uptime',");
 
 const isInjection = (d: Diagnostic): boolean => d.code === 'no-command-injection';
+
+interface ScanUpdate {
+  /** Files analysed, relative to their folder, as the server's log lists them (at most ten). */
+  analysed: string[];
+  count: number;
+  removed: number;
+  reloaded: boolean;
+}
+
+/** The first "Workspace scan updated" line the server logged after `from` log entries. */
+async function nextScanUpdate(client: TestClient, from: number): Promise<ScanUpdate> {
+  const pattern = /Workspace scan updated: (\d+) files? analysed(?: \(([^)]*)\))?; (\d+) removed(; project reloaded)?/;
+  const match = await client.waitFor(() => client.logs.slice(from).map((line) => pattern.exec(line)).find((m): m is RegExpExecArray => m !== null), 30_000, 'a workspace scan update in the server log');
+  return { count: Number(match[1]), analysed: match[2] ? match[2].split(', ').sort() : [], removed: Number(match[3]), reloaded: !!match[4] };
+}
 
 function applyAction(text: string, action: CodeAction): string {
   const change = action.edit?.documentChanges?.[0] as TextDocumentEdit | undefined;
@@ -389,9 +404,140 @@ describe('language server over LSP', function () {
         () => true,
       );
       assert.equal(outcome, true);
-      // And the server still answers.
+      // And the server still answers, and its scan worker scans again.
       const explanation = await client.connection.sendRequest(ExplainRequest.type, { ruleId: 'no-command-injection' });
       assert.ok(explanation);
+      const again = (await client.connection.sendRequest(ScanWorkspaceRequest.type, {})) as ScanWorkspaceResult;
+      assert.equal(again.cancelled, false);
+      assert.equal(again.filesScanned, 202);
+    });
+  });
+
+  describe('workspace scan, incremental', () => {
+    let client: TestClient;
+    let folder: string;
+    const path = (file: string): string => join(folder, file);
+    const write = (file: string, text: string): void => {
+      mkdirSync(dirname(path(file)), { recursive: true });
+      writeFileSync(path(file), text);
+    };
+    const config = (exposure: string, extra = ''): string => `version: 1\nservices:\n  api:\n    paths: ["api/**"]\n    exposure: ${exposure}\n${extra}`;
+    const injectionIn = async (file: string, test: (d: Diagnostic) => boolean = () => true): Promise<Diagnostic> =>
+      (await client.diagnostics(uriOf(path(file)), (d) => d.some((x) => isInjection(x) && test(x)))).find((x) => isInjection(x) && test(x))!;
+    const cleared = (file: string): Promise<Diagnostic[]> => client.diagnostics(uriOf(path(file)), (d) => d.length === 0);
+
+    before(async () => {
+      folder = join(workspace, 'incremental');
+      write('guardline.yaml', config('internet'));
+      write('api/a.js', VULNERABLE);
+      write('api/b.js', SAFE);
+      write('jobs/c.js', VULNERABLE);
+      write('jobs/keep.js', SAFE);
+      write('lib/d.js', SAFE);
+      write('lib/e.js', SAFE);
+      client = new TestClient({ workspaceFolders: [folder] });
+      await client.initialize();
+      const result = (await client.connection.sendRequest(ScanWorkspaceRequest.type, {})) as ScanWorkspaceResult;
+      assert.equal(result.filesScanned, 7);
+      assert.match(String((await injectionIn('api/a.js')).message), /Priority critical: internet-facing/);
+    });
+    after(() => client.stop());
+
+    it('analyses a changed file again, and only that file', async () => {
+      const from = client.logs.length;
+      write('lib/d.js', VULNERABLE);
+      await client.filesChanged([{ uri: uriOf(path('lib/d.js')), type: FileChangeType.Changed }]);
+      await injectionIn('lib/d.js');
+      assert.deepEqual(await nextScanUpdate(client, from), { analysed: ['lib/d.js'], count: 1, removed: 0, reloaded: false });
+    });
+
+    it('analyses a created file, clears a deleted one, and counts both in the status', async () => {
+      const counted = (): number => {
+        const status = client.statuses[client.statuses.length - 1];
+        return status ? Object.values(status.counts).reduce((a, b) => a + b, 0) : -1;
+      };
+      /** Findings in the Problems view: the latest diagnostics of each file, config problems aside. */
+      const shown = (): number => {
+        const latest = new Map(client.published.map((p) => [p.uri, p.diagnostics]));
+        return [...latest.values()].reduce((sum, d) => sum + d.filter((x) => x.code !== 'config').length, 0);
+      };
+      const from = client.logs.length;
+      write('lib/new.js', VULNERABLE);
+      rmSync(path('jobs/c.js'));
+      await client.filesChanged([
+        { uri: uriOf(path('lib/new.js')), type: FileChangeType.Created },
+        { uri: uriOf(path('jobs/c.js')), type: FileChangeType.Deleted },
+      ]);
+      await injectionIn('lib/new.js');
+      await cleared('jobs/c.js');
+      assert.deepEqual(await nextScanUpdate(client, from), { analysed: ['lib/new.js'], count: 1, removed: 1, reloaded: false });
+      await client.waitFor(() => (counted() === shown() ? true : undefined), 15_000, `the status to count the ${shown()} findings shown`);
+    });
+
+    it('clears every file of a deleted folder', async () => {
+      const from = client.logs.length;
+      rmSync(path('lib'), { recursive: true });
+      await client.filesChanged([{ uri: uriOf(path('lib')), type: FileChangeType.Deleted }]);
+      await cleared('lib/d.js');
+      await cleared('lib/new.js');
+      assert.deepEqual(await nextScanUpdate(client, from), { analysed: [], count: 0, removed: 3, reloaded: false });
+    });
+
+    it('re-ranks on a guardline.yaml change, analysing only the files whose context changed', async () => {
+      const from = client.logs.length;
+      write('guardline.yaml', config('isolated'));
+      await client.filesChanged([{ uri: uriOf(path('guardline.yaml')), type: FileChangeType.Changed }]);
+      await injectionIn('api/a.js', (d) => /Priority high: isolated/.test(String(d.message)));
+      // The services' files, and guardline.yaml itself (a scanned file that changed).
+      assert.deepEqual(await nextScanUpdate(client, from), { analysed: ['api/a.js', 'api/b.js', 'guardline.yaml'], count: 3, removed: 0, reloaded: true });
+    });
+
+    it('analyses every scanned file again when guardline.yaml changes a rule', async () => {
+      const from = client.logs.length;
+      write('guardline.yaml', config('internet', 'rules:\n  no-command-injection: low\n'));
+      await client.filesChanged([{ uri: uriOf(path('guardline.yaml')), type: FileChangeType.Changed }]);
+      const finding = await injectionIn('api/a.js', (d) => d.severity === DiagnosticSeverity.Warning);
+      assert.match(String(finding.message), /Priority medium: internet-facing/);
+      assert.deepEqual(await nextScanUpdate(client, from), { analysed: ['api/a.js', 'api/b.js', 'guardline.yaml', 'jobs/keep.js'], count: 4, removed: 0, reloaded: true });
+    });
+
+    it('analyses the scanned files again when an editor setting changes a rule, and re-filters on the minimum priority', async () => {
+      let from = client.logs.length;
+      client.settings = { ...client.settings, rules: { 'no-command-injection': 'off' } };
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await client.diagnostics(uriOf(path('api/a.js')), (d) => !d.some(isInjection));
+      assert.equal((await nextScanUpdate(client, from)).count, 4);
+      from = client.logs.length;
+      client.settings = { ...client.settings, rules: {} };
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await injectionIn('api/a.js');
+      assert.equal((await nextScanUpdate(client, from)).count, 4);
+      // The minimum priority only filters: the findings are shown again without a new analysis.
+      client.settings = { ...client.settings, minimumPriority: 'high' };
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await client.diagnostics(uriOf(path('api/a.js')), (d) => !d.some(isInjection));
+      from = client.logs.length;
+      client.settings = { ...client.settings, minimumPriority: 'info' };
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await injectionIn('api/a.js');
+      assert.equal((await nextScanUpdate(client, from)).count, 0);
+    });
+
+    it('takes out of the scan what a new .gitignore or ignore glob leaves out', async () => {
+      let from = client.logs.length;
+      write('jobs/late.js', VULNERABLE);
+      write('.gitignore', 'jobs/\n');
+      await client.filesChanged([
+        { uri: uriOf(path('jobs/late.js')), type: FileChangeType.Created },
+        { uri: uriOf(path('.gitignore')), type: FileChangeType.Created },
+      ]);
+      assert.deepEqual(await nextScanUpdate(client, from), { analysed: ['.gitignore'], count: 1, removed: 1, reloaded: false });
+      assert.ok(!client.published.some((p) => p.uri === uriOf(path('jobs/late.js')) && p.diagnostics.length), 'an ignored file is not reported');
+      from = client.logs.length;
+      write('guardline.yaml', config('internet', 'rules:\n  no-command-injection: low\nignore: ["api/a.js"]\n'));
+      await client.filesChanged([{ uri: uriOf(path('guardline.yaml')), type: FileChangeType.Changed }]);
+      await cleared('api/a.js');
+      assert.deepEqual(await nextScanUpdate(client, from), { analysed: ['guardline.yaml'], count: 1, removed: 1, reloaded: true });
     });
   });
 });
@@ -440,6 +586,46 @@ describe('language server with a failing rule', function () {
     assert.match(String(diagnostics[0]!.message), /analysis worker stopped \(exit code 3\)/);
     const next = await client.open(join(workspace, 'after.js'), VULNERABLE);
     await client.diagnostics(next, (d) => d.some(isInjection));
+  });
+
+  it('starts the scan worker again when it dies on a file, without that file until it changes', async () => {
+    const folder = join(workspace, 'scanned');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'app.js'), VULNERABLE);
+    writeFileSync(join(folder, 'exit-on-scan.js'), VULNERABLE);
+    const scanner = new TestClient({
+      workspaceFolders: [folder],
+      command: { command: process.execPath, args: ['--import', 'tsx', join(__dirname, 'fixtures', 'crashing-server.ts'), '--stdio'] },
+    });
+    try {
+      await scanner.initialize();
+      const result = (await scanner.connection.sendRequest(ScanWorkspaceRequest.type, {})) as ScanWorkspaceResult;
+      assert.equal(result.cancelled, false);
+      assert.equal(result.filesScanned, 1);
+      assert.ok(result.notes.some((n) => n.path === 'exit-on-scan.js' && /stopped the scan worker/.test(n.message)), JSON.stringify(result.notes));
+      assert.ok(scanner.logs.some((line) => /scan worker stopped \(exit code 3\) while analysing .*exit-on-scan\.js; starting it again without that file/.test(line)));
+      await scanner.diagnostics(uriOf(join(folder, 'app.js')), (d) => d.some(isInjection));
+      // The new worker keeps the scan: a change is one file's analysis.
+      let from = scanner.logs.length;
+      writeFileSync(join(folder, 'app.js'), SAFE);
+      await scanner.filesChanged([{ uri: uriOf(join(folder, 'app.js')), type: FileChangeType.Changed }]);
+      await scanner.diagnostics(uriOf(join(folder, 'app.js')), (d) => !d.some(isInjection));
+      assert.deepEqual(await nextScanUpdate(scanner, from), { analysed: ['app.js'], count: 1, removed: 0, reloaded: false });
+      // The file is tried again once it changes: the worker dies again, and the next one lists the folder anew.
+      from = scanner.logs.length;
+      writeFileSync(join(folder, 'exit-on-scan.js'), `${VULNERABLE}// changed\n`);
+      writeFileSync(join(folder, 'app.js'), VULNERABLE);
+      await scanner.filesChanged([
+        { uri: uriOf(join(folder, 'exit-on-scan.js')), type: FileChangeType.Changed },
+        { uri: uriOf(join(folder, 'app.js')), type: FileChangeType.Changed },
+      ]);
+      assert.deepEqual(await nextScanUpdate(scanner, from), { analysed: ['app.js'], count: 1, removed: 0, reloaded: false });
+      assert.ok(scanner.logs.slice(from).some((line) => /scan worker stopped \(exit code 3\) while analysing .*exit-on-scan\.js/.test(line)));
+      assert.ok(scanner.logs.slice(from).some((line) => /listed anew/.test(line)));
+      await scanner.diagnostics(uriOf(join(folder, 'app.js')), (d) => d.some(isInjection));
+    } finally {
+      await scanner.stop();
+    }
   });
 });
 
