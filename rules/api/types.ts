@@ -139,6 +139,14 @@ export type RuleListeners = {
 export interface AstRule<MessageId extends string = string> {
   kind: 'ast';
   meta: RuleMeta<MessageId>;
+  /**
+   * Prefilter: strings one of which a file must contain for this rule to have anything to find
+   * (the module and API names its sinks need: `child_process`, `exec`...). Matched without regard
+   * to case anywhere in the text, also with escapes and JSX character references decoded. The
+   * engine skips the rule on other files, and skips the parse when no AST rule is left. Leave it
+   * out when no such list is sound: the rule then always runs. See rules/README.md.
+   */
+  prefilter?: readonly string[];
   create(context: AstRuleContext<MessageId>): RuleListeners;
 }
 

@@ -47,6 +47,8 @@ export default defineAstRule<MessageId>({
     sources: [{ name: 'semgrep: problem-based-packs.insecure-transport.js-node (concept)', relation: 'inspired' }],
     tags: ['transport'],
   },
+  // Prefilter: every finding is a URL starting http:// or ws://, or the http module (a scheme assembled from pieces is not seen).
+  prefilter: ['http', 'ws:'],
   create(context) {
     const calls: Array<TSESTree.CallExpression | TSESTree.NewExpression> = [];
     const keep = (node: TSESTree.CallExpression | TSESTree.NewExpression): void => {

@@ -47,6 +47,8 @@ export default defineAstRule<MessageId>({
     ],
     tags: ['injection', 'code', 'eval'],
   },
+  // Prefilter: eval and its relatives, Function, timers, vm/vm2, mathjs, notevil, headless-page scripts, script elements.
+  prefilter: ['eval', 'execScript', 'Function', 'setTimeout', 'setInterval', 'vm', 'mathjs', 'notevil', 'addInitScript', 'addScriptTag', 'createElement'],
   create(context) {
     const calls: Array<TSESTree.CallExpression | TSESTree.NewExpression> = [];
     const keep = (node: TSESTree.CallExpression | TSESTree.NewExpression): void => {

@@ -31,6 +31,8 @@ export default defineAstRule<MessageId>({
     sources: [{ name: 'semgrep: javascript.lang.security.detect-child-process', relation: 'inspired' }],
     tags: ['injection', 'command'],
   },
+  // Prefilter: every sink is a function of one of these modules.
+  prefilter: ['child_process', 'shelljs', 'execa', 'cross-spawn'],
   create(context) {
     const calls: TSESTree.CallExpression[] = [];
     return {

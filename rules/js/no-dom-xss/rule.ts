@@ -61,6 +61,8 @@ export default defineAstRule<MessageId>({
     ],
     tags: ['xss', 'dom', 'injection'],
   },
+  // Prefilter: HTML properties and methods, document.write, setAttribute, jQuery ($, jQuery).
+  prefilter: ['innerHTML', 'outerHTML', 'srcdoc', 'insertAdjacentHTML', 'createContextualFragment', 'setHTMLUnsafe', 'bypassSecurityTrust', 'document', 'setAttribute', '$', 'jQuery'],
   create(context) {
     const assignments: TSESTree.AssignmentExpression[] = [];
     const calls: TSESTree.CallExpression[] = [];

@@ -31,6 +31,8 @@ export default defineAstRule<MessageId>({
     sources: [{ name: 'eslint-plugin-security: detect-non-literal-require', relation: 'inspired' }],
     tags: ['injection', 'code', 'require'],
   },
+  // Prefilter: require(), module.require(), createRequire() and import().
+  prefilter: ['require', 'import'],
   create(context) {
     const loads: Array<{ node: TSESTree.Node; specifier: TSESTree.Node }> = [];
     return {

@@ -45,6 +45,8 @@ export default defineAstRule<MessageId>({
     ],
     tags: ['electron', 'configuration'],
   },
+  // Prefilter: the BrowserWindow option it reads.
+  prefilter: ['webPreferences'],
   create(context) {
     const preferences: TSESTree.Node[] = [];
     return {

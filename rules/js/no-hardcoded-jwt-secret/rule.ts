@@ -35,6 +35,8 @@ export default defineAstRule<MessageId>({
     ],
     tags: ['jwt', 'secrets', 'crypto'],
   },
+  // Prefilter: jsonwebtoken, jose and the *jwt* middleware and plugins.
+  prefilter: ['jsonwebtoken', 'jwt', 'jose'],
   create(context) {
     const calls: Array<TSESTree.CallExpression | TSESTree.NewExpression> = [];
     const keep = (node: TSESTree.CallExpression | TSESTree.NewExpression): void => {

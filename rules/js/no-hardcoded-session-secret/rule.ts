@@ -44,6 +44,8 @@ export default defineAstRule<MessageId>({
     sources: [{ name: 'semgrep: javascript.express.security.audit.express-session-hardcoded-secret', relation: 'inspired' }],
     tags: ['session', 'secrets'],
   },
+  // Prefilter: the session and cookie middleware it knows, next-auth and Koa.
+  prefilter: ['session', 'cookie', 'next-auth', 'koa'],
   create(context) {
     const calls: TSESTree.CallExpression[] = [];
     const newKoa: TSESTree.NewExpression[] = [];

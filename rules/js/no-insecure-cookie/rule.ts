@@ -46,6 +46,9 @@ export default defineAstRule<MessageId>({
     ],
     tags: ['session', 'cookie'],
   },
+  // Prefilter: cookie setters and the cookie module, session middleware, and Next.js, where any
+  // set() on a response or on cookies() counts.
+  prefilter: ['cookie', 'session', 'next/headers', 'next/server'],
   create(context) {
     const calls: TSESTree.CallExpression[] = [];
     return {

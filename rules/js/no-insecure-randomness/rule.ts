@@ -62,6 +62,8 @@ export default defineAstRule<MessageId>({
     ],
     tags: ['crypto', 'randomness'],
   },
+  // Prefilter: Math.random.
+  prefilter: ['random'],
   create(context) {
     const randoms: TSESTree.CallExpression[] = [];
     const calls: TSESTree.CallExpression[] = [];

@@ -47,6 +47,8 @@ export default defineAstRule<MessageId>({
     ],
     tags: ['xss', 'url', 'react', 'dom'],
   },
+  // Prefilter: URL attributes and properties (href, action, src, data), setAttribute/attr/prop, window.open.
+  prefilter: ['href', 'action', 'src', 'data', 'attr', 'prop', 'open'],
   create(context) {
     const attributes: TSESTree.JSXAttribute[] = [];
     const assignments: TSESTree.AssignmentExpression[] = [];

@@ -30,6 +30,8 @@ export default defineAstRule<MessageId>({
     sources: [{ name: 'semgrep: javascript.jsonwebtoken.security.audit.jwt-decode-without-verify', relation: 'inspired' }],
     tags: ['jwt', 'authentication'],
   },
+  // Prefilter: jsonwebtoken, jose, jwt-decode and jwt-simple.
+  prefilter: ['jsonwebtoken', 'jwt', 'jose'],
   create(context) {
     const calls: TSESTree.CallExpression[] = [];
     return {

@@ -26,6 +26,8 @@ export default defineAstRule<MessageId>({
     sources: [{ name: 'semgrep: javascript.jsonwebtoken.security.jwt-none-alg', relation: 'inspired' }],
     tags: ['jwt', 'authentication', 'crypto'],
   },
+  // Prefilter: jsonwebtoken, jose and the *jwt* middleware.
+  prefilter: ['jsonwebtoken', 'jwt', 'jose'],
   create(context) {
     const calls: Array<TSESTree.CallExpression | TSESTree.NewExpression> = [];
     const keep = (node: TSESTree.CallExpression | TSESTree.NewExpression): void => {

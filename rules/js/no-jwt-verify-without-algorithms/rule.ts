@@ -32,6 +32,8 @@ export default defineAstRule<MessageId>({
     sources: [{ name: 'semgrep: javascript.jsonwebtoken.security.audit.jwt-decode-without-verify / express-jwt-not-revoked (concept)', relation: 'inspired' }],
     tags: ['jwt', 'authentication', 'crypto'],
   },
+  // Prefilter: jsonwebtoken and the *jwt* middleware.
+  prefilter: ['jsonwebtoken', 'jwt'],
   create(context) {
     const calls: Array<TSESTree.CallExpression | TSESTree.NewExpression> = [];
     const keep = (node: TSESTree.CallExpression | TSESTree.NewExpression): void => {

@@ -64,6 +64,8 @@ export default defineAstRule<MessageId>({
     sources: [{ name: 'semgrep: javascript.express.security.injection.express-mongo-nosqli', relation: 'inspired' }],
     tags: ['injection', 'nosql', 'mongodb'],
   },
+  // Prefilter: MongoDB query methods and the DynamoDB clients.
+  prefilter: ['find', 'update', 'delete', 'replaceone', 'count', 'remove', 'exists', 'distinct', 'aggregate', '$where', 'mapreduce', 'aws-sdk', 'dynamodb'],
   create(context) {
     const calls: TSESTree.CallExpression[] = [];
     const dynamo: Array<TSESTree.CallExpression | TSESTree.NewExpression> = [];

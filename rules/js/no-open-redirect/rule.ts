@@ -42,6 +42,8 @@ export default defineAstRule<MessageId>({
     sources: [{ name: 'semgrep: javascript.express.security.audit.express-open-redirect', relation: 'inspired' }],
     tags: ['redirect'],
   },
+  // Prefilter: redirect calls, the Location header and location (a header name assembled from pieces is not seen).
+  prefilter: ['redirect', 'location'],
   create(context) {
     const calls: TSESTree.CallExpression[] = [];
     const assignments: TSESTree.AssignmentExpression[] = [];

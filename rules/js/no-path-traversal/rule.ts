@@ -47,6 +47,8 @@ export default defineAstRule<MessageId>({
     sources: [{ name: 'semgrep: javascript.express.security.audit.express-path-join-resolve-traversal', relation: 'inspired' }],
     tags: ['path-traversal', 'file'],
   },
+  // Prefilter: fs and path modules, res.sendFile/download/render, send and static file middleware.
+  prefilter: ['download', 'render', 'send', 'static', 'fs', 'path'],
   create(context) {
     const calls: TSESTree.CallExpression[] = [];
     const handoffs: TSESTree.CallExpression[] = [];

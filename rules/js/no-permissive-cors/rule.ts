@@ -43,6 +43,8 @@ export default defineAstRule<MessageId>({
     ],
     tags: ['cors', 'configuration'],
   },
+  // Prefilter: CORS middleware and the Access-Control-Allow-Origin header (a header name assembled from pieces is not seen).
+  prefilter: ['cors', 'access-control-allow-origin'],
   create(context) {
     const calls: Array<TSESTree.CallExpression | TSESTree.NewExpression> = [];
     const keep = (node: TSESTree.CallExpression | TSESTree.NewExpression): void => {

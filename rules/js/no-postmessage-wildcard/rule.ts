@@ -27,6 +27,8 @@ export default defineAstRule<MessageId>({
     ],
     tags: ['postmessage', 'browser'],
   },
+  // Prefilter: postMessage calls.
+  prefilter: ['postMessage'],
   create(context) {
     const calls: TSESTree.CallExpression[] = [];
     return {

@@ -31,6 +31,8 @@ export default defineAstRule<MessageId>({
     ],
     tags: ['xss', 'react', 'injection'],
   },
+  // Prefilter: the one prop it reads.
+  prefilter: ['dangerouslySetInnerHTML'],
   create(context) {
     const values: TSESTree.Node[] = [];
     return {

@@ -33,6 +33,8 @@ export default defineAstRule<MessageId>({
     ],
     tags: ['injection', 'regex', 'redos'],
   },
+  // Prefilter: RegExp, match/matchAll/search and MongoDB's $regex.
+  prefilter: ['RegExp', 'match', 'search', '$regex'],
   create(context) {
     const calls: Array<TSESTree.CallExpression | TSESTree.NewExpression> = [];
     const keep = (node: TSESTree.CallExpression | TSESTree.NewExpression): void => {

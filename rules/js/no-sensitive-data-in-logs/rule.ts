@@ -70,6 +70,8 @@ export default defineAstRule<MessageId>({
     ],
     tags: ['logging', 'secrets', 'privacy'],
   },
+  // Prefilter: loggers: console, *log* names and the logging modules it knows.
+  prefilter: ['log', 'console', 'winston', 'pino', 'bunyan', 'signale', 'consola', 'debug', 'roarr', '@nestjs/common'],
   create(context) {
     const calls: TSESTree.CallExpression[] = [];
     return {

@@ -55,6 +55,8 @@ export default defineAstRule<MessageId>({
     sources: [{ name: 'semgrep: javascript.express.security.injection.tainted-url-host', relation: 'inspired' }],
     tags: ['ssrf', 'injection'],
   },
+  // Prefilter: the HTTP clients, fetch, raw sockets and headless browsers it knows.
+  prefilter: ['goto', 'setContent', 'phantom', 'wkhtmlto', 'http', 'follow-redirects', 'fetch', 'ky', 'undici', 'net', 'tls', 'request', 'superagent', 'needle', 'got', 'axios', 'phin', 'bent'],
   create(context) {
     const calls: TSESTree.CallExpression[] = [];
     return {

@@ -31,6 +31,8 @@ export default defineAstRule<MessageId>({
     sources: [{ name: 'semgrep: javascript.lang.security.audit.crypto.static-iv (concept)', relation: 'inspired' }],
     tags: ['crypto'],
   },
+  // Prefilter: node:crypto, crypto-js and WebCrypto's subtle.
+  prefilter: ['crypto', 'subtle'],
   create(context) {
     const calls: TSESTree.CallExpression[] = [];
     return {

@@ -44,6 +44,8 @@ export default defineAstRule<MessageId>({
     ],
     tags: ['tls', 'transport'],
   },
+  // Prefilter: the options and the environment variable it reads.
+  prefilter: ['rejectUnauthorized', 'strictSSL', 'sslValidate', 'tlsAllowInvalidCertificates', 'tlsAllowInvalidHostnames', 'tlsInsecure', 'checkServerIdentity', 'NODE_TLS_REJECT_UNAUTHORIZED'],
   create(context) {
     const properties: TSESTree.Property[] = [];
     const assignments: TSESTree.AssignmentExpression[] = [];

@@ -33,6 +33,8 @@ export default defineAstRule<MessageId>({
     ],
     tags: ['postmessage', 'browser'],
   },
+  // Prefilter: message listeners (addEventListener('message'), onmessage).
+  prefilter: ['message'],
   create(context) {
     const registrations: Array<{ node: TSESTree.Node; handler: TSESTree.Node; receiver?: TSESTree.Node; jquery: boolean }> = [];
     let workerHints = /(?:^|[/._-])(?:worker|sw|service-?worker)[^/]*$/i.test(context.file.path);

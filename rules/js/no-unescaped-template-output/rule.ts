@@ -79,6 +79,8 @@ export default defineAstRule<MessageId>({
     ],
     tags: ['xss', 'template', 'ssti', 'injection'],
   },
+  // Prefilter: the template engines it knows, template() compilers and escape overrides.
+  prefilter: ['ejs', 'pug', 'jade', 'handlebars', 'hbs', 'mustache', 'hogan', 'nunjucks', 'template', 'dot', 'eta', 'squirrelly', 'swig', 'dust', 'velocity', 'twig', 'escape'],
   create(context) {
     const calls: Array<TSESTree.CallExpression | TSESTree.NewExpression> = [];
     const assignments: TSESTree.AssignmentExpression[] = [];

@@ -43,6 +43,8 @@ export default defineAstRule<MessageId>({
     ],
     tags: ['deserialization', 'rce'],
   },
+  // Prefilter: the deserialisers it knows.
+  prefilter: ['serialize', 'funcster', 'cryo', 'js-yaml', 'bson', 'mongodb'],
   create(context) {
     const calls: TSESTree.CallExpression[] = [];
     const yamlNames: TSESTree.Node[] = [];

@@ -35,6 +35,8 @@ export default defineAstRule<MessageId>({
     ],
     tags: ['crypto'],
   },
+  // Prefilter: node:crypto, crypto-js and node-forge.
+  prefilter: ['crypto', 'node-forge'],
   create(context) {
     const calls: TSESTree.CallExpression[] = [];
     return {

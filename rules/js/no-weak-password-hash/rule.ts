@@ -55,6 +55,8 @@ export default defineAstRule<MessageId>({
     sources: [{ name: 'semgrep: javascript.lang.security.audit.md5-used-as-password', relation: 'inspired' }],
     tags: ['crypto', 'password'],
   },
+  // Prefilter: createHash and the hash packages it knows.
+  prefilter: ['createHash', 'create-hash', 'md5', 'sha1', 'js-sha', 'crypto-js'],
   create(context) {
     const calls: TSESTree.CallExpression[] = [];
     return {

@@ -43,6 +43,8 @@ export default defineAstRule<MessageId>({
     ],
     tags: ['xxe', 'xml'],
   },
+  // Prefilter: libxmljs and libxmljs2.
+  prefilter: ['libxmljs'],
   create(context) {
     const calls: TSESTree.CallExpression[] = [];
     return {

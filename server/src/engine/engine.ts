@@ -9,6 +9,7 @@ import { ModuleIndex } from './dataflow/scopes';
 import { formatBytes } from './bytes';
 import { fingerprintOf, foldWhitespace, type Finding } from './finding';
 import { ParseError, parseScript, planScript } from './parse';
+import { Prefilter } from './prefilter';
 import { prioritize, type FileContext } from './risk';
 import { TextSourceFile } from './source-file';
 import { Dispatcher } from './traverse';
@@ -42,6 +43,12 @@ export interface AnalyzeOptions {
   maxAstBytes?: number;
   /** Deployment context of this file, for priorities. */
   context?: FileContext;
+  /**
+   * Skip AST rules whose `prefilter` strings the file does not contain, and the parse when no AST
+   * rule is left (default true). The findings are the same either way (tests turn it off to prove
+   * it), except that a syntax error goes unreported in a file that no AST rule would have read.
+   */
+  prefilter?: boolean;
 }
 
 const DEFAULT_MAX_AST_BYTES = 1_500_000;
@@ -69,7 +76,8 @@ export function analyze(document: AnalyzeDocument, options: AnalyzeOptions = {})
     } else if (plan.text.length > limit) {
       engineReport(analysisLimitedRule, { start: 0, end: 0, messageId: 'tooLarge', data: { size: formatBytes(plan.text.length), limit: formatBytes(limit) } });
     } else {
-      runAstRules(file, plan, astRules, options, raw, engineReport);
+      const applicable = options.prefilter === false ? astRules : prefilterFor(astRules).applicable(plan.text);
+      if (applicable.length) runAstRules(file, plan, applicable, options, raw, engineReport);
     }
   }
 
@@ -147,6 +155,32 @@ function runAstRules(
     engineReport(ruleErrorRule, { node, messageId: 'ruleError', data: { ruleId: id, reason: errorText(error) } });
   });
 }
+
+/**
+ * The prefilter for a list of rules, built once per distinct list (a scan asks for the same list
+ * for every file). A memo of a pure function: the findings do not depend on it.
+ */
+function prefilterFor(rules: AstRule[]): Prefilter {
+  let key = '';
+  for (const rule of rules) {
+    let serial = RULE_SERIALS.get(rule);
+    if (serial === undefined) RULE_SERIALS.set(rule, (serial = nextRuleSerial++));
+    key += `${serial},`;
+  }
+  let prefilter = PREFILTERS.get(key);
+  if (!prefilter) {
+    if (PREFILTERS.size >= MAX_PREFILTERS) PREFILTERS.clear();
+    PREFILTERS.set(key, (prefilter = new Prefilter(rules)));
+  }
+  return prefilter;
+}
+
+/** A number per rule object, for the key: two rules with one id (a test's variant) stay apart. */
+const RULE_SERIALS = new WeakMap<AstRule, number>();
+let nextRuleSerial = 0;
+const PREFILTERS = new Map<string, Prefilter>();
+/** Rule lists differ only by settings (per folder in an editor): a handful at a time. */
+const MAX_PREFILTERS = 32;
 
 /** Enforces the metadata a report relies on, so a rule cannot attach a fix it did not declare. */
 function checkReport(rule: Rule, report: Report): Report {
