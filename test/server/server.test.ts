@@ -539,6 +539,20 @@ describe('language server over LSP', function () {
       await cleared('api/a.js');
       assert.deepEqual(await nextScanUpdate(client, from), { analysed: ['guardline.yaml'], count: 1, removed: 1, reloaded: true });
     });
+
+    it('shuts down with the server, scan worker and all', async () => {
+      const other = new TestClient({ workspaceFolders: [folder] });
+      try {
+        await other.initialize();
+        await other.connection.sendRequest(ScanWorkspaceRequest.type, {});
+        const exited = new Promise<number | null>((resolve) => other.process.once('exit', (code) => resolve(code)));
+        await other.connection.sendRequest('shutdown');
+        await other.connection.sendNotification('exit');
+        assert.equal(await exited, 0);
+      } finally {
+        await other.stop();
+      }
+    });
   });
 });
 
