@@ -56,86 +56,141 @@ function codePoint(value: number): string {
  * (ripgrep, vim): one written all in lower case matches in any case (`location` also finds a
  * `Location` or `LOCATION` header name), one with an upper-case letter matches exactly as written
  * (`Function` does not match every `function` keyword).
+ *
+ * All strings of all rules are found in one pass over each form of the text by an Aho-Corasick
+ * automaton (one table step per character, however many strings), run on the lower-cased text;
+ * a string with capitals is then checked against the text as written.
  */
 export class Prefilter {
-  private readonly exact: NeedleSet;
-  private readonly anyCase: NeedleSet;
+  /** The distinct strings as written, and lower-cased for the automaton. */
+  private readonly needles: string[] = [];
+  /** For each string, the rules (by index) that list it. */
+  private readonly rulesOf: number[][] = [];
   /** Rules that list strings; the others always apply. */
   private readonly filtered: number[] = [];
+  private readonly automaton: Automaton;
 
   constructor(private readonly rules: readonly AstRule[]) {
-    const exact = new Map<string, number[]>();
-    const anyCase = new Map<string, number[]>();
+    const ids = new Map<string, number>();
     rules.forEach((rule, index) => {
       if (!rule.prefilter?.length) return;
       this.filtered.push(index);
       for (const needle of rule.prefilter) {
-        const table = needle === needle.toLowerCase() ? anyCase : exact;
-        const owners = table.get(needle) ?? [];
-        if (!owners.includes(index)) owners.push(index);
-        table.set(needle, owners);
+        let id = ids.get(needle);
+        if (id === undefined) {
+          ids.set(needle, (id = this.needles.length));
+          this.needles.push(needle);
+          this.rulesOf.push([]);
+        }
+        if (!this.rulesOf[id]!.includes(index)) this.rulesOf[id]!.push(index);
       }
     });
-    this.exact = new NeedleSet(exact);
-    this.anyCase = new NeedleSet(anyCase);
+    this.automaton = new Automaton(this.needles.map((needle) => needle.toLowerCase()));
   }
 
   /** The rules that apply to `text`: those without a prefilter, and those whose strings occur in it in any of its forms. */
   applicable(text: string): AstRule[] {
     const applies = new Array<boolean>(this.rules.length).fill(true);
     for (const index of this.filtered) applies[index] = false;
-    const state = { applies, pending: this.filtered.length };
-    if (state.pending > 0) {
-      const forms = textForms(text);
-      for (const form of forms) if (state.pending > 0) this.exact.scan(form, state);
-      if (this.anyCase.size) for (const form of forms) if (state.pending > 0) this.anyCase.scan(form.toLowerCase(), state);
+    let pending = this.filtered.length;
+    const done = new Array<boolean>(this.needles.length).fill(false);
+    /** Called for each occurrence of a lower-cased string; true stops the scan (every rule applies). */
+    const found = (id: number, end: number, form: string, lower: string): boolean => {
+      if (done[id]) return false;
+      const needle = this.needles[id]!;
+      if (needle !== needle.toLowerCase()) {
+        // Exact strings: compare with the text as written. Lower-casing keeps offsets unless it
+        // changed the length (a few non-ASCII letters), and then a plain search decides.
+        const exact = lower.length === form.length ? form.startsWith(needle, end - needle.length) : form.includes(needle);
+        if (!exact) return false;
+      }
+      done[id] = true;
+      for (const index of this.rulesOf[id]!) {
+        if (applies[index]) continue;
+        applies[index] = true;
+        if (--pending === 0) return true;
+      }
+      return false;
+    };
+    if (pending > 0) {
+      for (const form of textForms(text)) {
+        const lower = form.toLowerCase();
+        if (this.automaton.scan(lower, (id, end) => found(id, end, form, lower))) break;
+      }
     }
     return this.rules.filter((_rule, index) => applies[index]);
   }
 }
 
-/** Strings matched by one alternation, and the rules each one lets in. */
-class NeedleSet {
-  private readonly pattern: RegExp | undefined;
-  /** For each string, the strings it contains (itself included): finding it finds them too. */
-  private readonly implied = new Map<string, string[]>();
+/**
+ * An Aho-Corasick automaton over ASCII: the trie of the strings with every missing step filled in
+ * from the failure links, so scanning is one table lookup per character. A character outside
+ * ASCII (no string has one) sends it back to the start.
+ */
+class Automaton {
+  /** `next[state * 128 + code]`: the state after reading `code`. */
+  private readonly next: Int32Array;
+  /** For each state, the strings (by id) that end there, its own and those of its suffixes. */
+  private readonly outputs: Array<readonly number[] | undefined>;
 
-  constructor(private readonly rulesOf: ReadonlyMap<string, number[]>) {
-    const needles = [...rulesOf.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-    for (const needle of needles) this.implied.set(needle, needles.filter((other) => needle.includes(other)));
-    this.pattern = needles.length ? new RegExp(needles.map(escapeRegExp).join('|'), 'g') : undefined;
-  }
-
-  get size(): number {
-    return this.rulesOf.size;
-  }
-
-  /**
-   * Marks the rules whose strings occur in `text`. At each position the alternation takes the
-   * longest string there, and the strings inside it count as found too; the scan goes on one
-   * character later, so overlapping strings are all seen. It stops once every rule applies.
-   */
-  scan(text: string, state: { applies: boolean[]; pending: number }): void {
-    const pattern = this.pattern;
-    if (!pattern) return;
-    const found = new Set<string>();
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-      pattern.lastIndex = match.index + 1;
-      if (found.has(match[0])) continue;
-      for (const needle of this.implied.get(match[0])!) {
-        if (found.has(needle)) continue;
-        found.add(needle);
-        for (const index of this.rulesOf.get(needle)!) {
-          if (state.applies[index]) continue;
-          state.applies[index] = true;
-          if (--state.pending === 0) return;
+  constructor(needles: readonly string[]) {
+    const children: Array<Map<number, number>> = [new Map()];
+    const own: number[][] = [[]];
+    needles.forEach((needle, id) => {
+      let state = 0;
+      for (let i = 0; i < needle.length; i++) {
+        const code = needle.charCodeAt(i);
+        let child = children[state]!.get(code);
+        if (child === undefined) {
+          child = children.length;
+          children.push(new Map());
+          own.push([]);
+          children[state]!.set(code, child);
+        }
+        state = child;
+      }
+      own[state]!.push(id);
+    });
+    const states = children.length;
+    this.next = new Int32Array(states * ALPHABET);
+    const fail = new Int32Array(states);
+    const outputs: number[][] = own.map((ids) => [...ids]);
+    // Breadth first, so a state's failure target is complete before the state itself.
+    const queue: number[] = [];
+    for (const [code, child] of children[0]!) {
+      this.next[code] = child;
+      queue.push(child);
+    }
+    for (let head = 0; head < queue.length; head++) {
+      const state = queue[head]!;
+      outputs[state]!.push(...outputs[fail[state]!]!);
+      for (let code = 0; code < ALPHABET; code++) {
+        const child = children[state]!.get(code);
+        if (child === undefined) {
+          this.next[state * ALPHABET + code] = this.next[fail[state]! * ALPHABET + code]!;
+        } else {
+          fail[child] = this.next[fail[state]! * ALPHABET + code]!;
+          this.next[state * ALPHABET + code] = child;
+          queue.push(child);
         }
       }
     }
+    this.outputs = outputs.map((ids) => (ids.length ? ids : undefined));
+  }
+
+  /** Calls `found(id, end)` for each occurrence (end offset exclusive) until it returns true; true if it did. */
+  scan(text: string, found: (id: number, end: number) => boolean): boolean {
+    const next = this.next;
+    const outputs = this.outputs;
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      state = code < ALPHABET ? next[state * ALPHABET + code]! : 0;
+      const ids = outputs[state];
+      if (ids !== undefined) for (const id of ids) if (found(id, i + 1)) return true;
+    }
+    return false;
   }
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-}
+const ALPHABET = 128;
