@@ -1,6 +1,7 @@
 // The `guardline` command: argument parsing, exit codes, and which formatter writes where.
 // Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage or config error.
 import { writeFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { formatBaseline } from './baseline';
 import { SEVERITIES, type Severity } from '../../../rules/api/types';
 import { VERSION } from '../version';
@@ -8,6 +9,7 @@ import { formatJson } from './format-json';
 import { formatSarif } from './sarif';
 import { configProblemLine, formatText } from './format-text';
 import { DEFAULT_MAX_FILE_SIZE, scan, type ScanOptions, type ScanResult } from './scan';
+import { isCliScanWorker, runCliScanWorker } from './scan-worker';
 
 const USAGE = `Usage: guardline <command> [options]
 
@@ -28,6 +30,8 @@ Options for scan:
   --baseline FILE          Leave out the findings listed in this baseline (default: guardline.yaml's
                            baseline, else guardline.baseline.jsonl next to it if present)
   --no-baseline            Report every finding, ignoring any baseline
+  --jobs N                 Analyse in N threads (default: from the cores and the number of files;
+                           1: this thread only)
   --no-color               Plain text output
   -h, --help               Show this help
   -v, --version            Show the version
@@ -47,6 +51,8 @@ interface ScanArgs {
   color: boolean;
   /** undefined: guardline.yaml's baseline; false: none. */
   baseline?: string | false;
+  /** undefined: one worker per core. */
+  jobs?: number;
 }
 
 function parseScanArgs(argv: string[]): ScanArgs {
@@ -97,6 +103,13 @@ function parseScanArgs(argv: string[]): ScanArgs {
       case '--no-baseline':
         args.baseline = false;
         break;
+      case '--jobs':
+      case '-j': {
+        const jobs = Number(value());
+        if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs must be a whole number of at least 1');
+        args.jobs = jobs;
+        break;
+      }
       case '--no-color':
         args.color = false;
         break;
@@ -141,7 +154,8 @@ async function main(argv: string[]): Promise<number> {
           return 0;
         }
         const args = parseScanArgs(rest);
-        return command === 'scan' ? runScan(args) : runBaseline(args);
+        limitHeapGrowth();
+        return await (command === 'scan' ? runScan(args) : runBaseline(args));
       }
       case 'lsp': {
         const { startServer } = await import('../server');
@@ -160,12 +174,24 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-function scanOptions(args: ScanArgs): ScanOptions {
-  return { paths: args.paths, ...(args.config ? { configPath: args.config } : {}), audit: args.audit, maxFileSize: args.maxFileSize, noIgnore: args.noIgnore, ...(args.baseline !== undefined ? { baseline: args.baseline } : {}) };
+/**
+ * A scan holds little from one file to the next (about 70 MB live on a 48,000-file tree), but V8
+ * lets a heap grow to about four times what survived the last full collection before it collects
+ * again, and the syntax trees of thousands of files are garbage of that kind: the process peaked
+ * at 550-600 MB. Growing by half instead keeps the peak near 300 MB for about the same CPU time.
+ * The flag is read at each collection, so setting it before the first file is in time; it applies
+ * to the worker threads too.
+ */
+function limitHeapGrowth(): void {
+  setFlagsFromString('--heap-growing-percent=50');
 }
 
-function runScan(args: ScanArgs): number {
-  const result = scan(scanOptions(args));
+function scanOptions(args: ScanArgs): ScanOptions {
+  return { paths: args.paths, ...(args.config ? { configPath: args.config } : {}), audit: args.audit, maxFileSize: args.maxFileSize, noIgnore: args.noIgnore, ...(args.baseline !== undefined ? { baseline: args.baseline } : {}), ...(args.jobs !== undefined ? { jobs: args.jobs } : {}) };
+}
+
+async function runScan(args: ScanArgs): Promise<number> {
+  const result = await scan(scanOptions(args));
   const report = args.format === 'json' ? formatJson(result) : args.format === 'sarif' ? formatSarif(result) : formatText(result, { color: args.color && !args.output });
   if (args.output) writeFileSync(args.output, report);
   else process.stdout.write(report);
@@ -176,8 +202,8 @@ function runScan(args: ScanArgs): number {
 }
 
 /** `guardline baseline [paths] [--output FILE]`: records every current finding as accepted. */
-function runBaseline(args: ScanArgs): number {
-  const result = scan({ ...scanOptions(args), baseline: false });
+async function runBaseline(args: ScanArgs): Promise<number> {
+  const result = await scan({ ...scanOptions(args), baseline: false });
   for (const problem of result.configProblems) process.stderr.write(`${configProblemLine(result, problem)}\n`);
   if (result.configProblems.some((p) => p.severity === 'error')) return 2;
   const output = args.output ?? result.baselineFile;
@@ -200,4 +226,8 @@ export function run(): void {
   );
 }
 
-if (require.main === module) run();
+// dist/cli.js is also the scan's worker thread (scan-pool.ts starts it with a flag in workerData).
+if (require.main === module) {
+  if (isCliScanWorker()) runCliScanWorker();
+  else run();
+}

@@ -47,50 +47,58 @@ const utf8Lenient = new TextDecoder('utf-8');
  */
 export function walkFiles(paths: string[], options: WalkOptions, visit: (file: WalkedFile) => void): WalkNote[] {
   const notes: WalkNote[] = [];
+  for (const entry of walkEntries(paths, options)) {
+    if (entry.kind === 'note') {
+      notes.push(entry.note);
+      continue;
+    }
+    const read = readListedFile(entry);
+    notes.push(...read.notes);
+    if (read.file) visit(read.file);
+  }
+  return notes;
+}
+
+/** A file the walk lists for reading: it passed the ignore files, the extension and the size check. */
+export interface ListedFile {
+  kind: 'file';
+  absolute: string;
+  /** Root-relative, `/`-separated. */
+  path: string;
+}
+
+/** What the walk meets, in order: a file to read, or a note about something it skipped. */
+export type WalkEntry = ListedFile | { kind: 'note'; note: WalkNote };
+
+/**
+ * The walk of `walkFiles` one entry at a time, without reading file contents, so a caller can
+ * hand files to other threads while the walk goes on (and never holds the whole listing).
+ */
+export function* walkEntries(paths: string[], options: WalkOptions): Generator<WalkEntry> {
   const root = resolve(options.root);
   const useIgnoreFiles = options.useIgnoreFiles ?? true;
   const visitedDirs = new Set<string>();
   const rel = (absolute: string): string => relative(root, absolute).split(sep).join('/') || '.';
+  const note = (path: string, message: string): WalkEntry => ({ kind: 'note', note: { path, message } });
 
-  const readFile = (absolute: string, stats: Stats): void => {
+  const listFile = (absolute: string, stats: Stats): WalkEntry | undefined => {
     const path = rel(absolute);
     const dot = absolute.lastIndexOf('.');
-    if (dot > absolute.lastIndexOf(sep) && BINARY_EXTENSIONS.has(absolute.slice(dot).toLowerCase())) return;
-    if (stats.size > options.maxFileSize) {
-      notes.push({ path, message: `skipped: ${formatSize(stats.size)} is over the ${formatSize(options.maxFileSize)} limit (--max-file-size)` });
-      return;
-    }
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(absolute);
-    } catch (error) {
-      notes.push({ path, message: `skipped: could not read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
-      return;
-    }
-    if (bytes.subarray(0, SNIFF_BYTES).includes(0)) {
-      notes.push({ path, message: 'skipped: binary file' });
-      return;
-    }
-    let text: string;
-    try {
-      text = utf8Strict.decode(bytes);
-    } catch {
-      text = utf8Lenient.decode(bytes);
-      notes.push({ path, message: 'not valid UTF-8: analysed with the invalid bytes replaced' });
-    }
-    visit({ path, text });
+    if (dot > absolute.lastIndexOf(sep) && BINARY_EXTENSIONS.has(absolute.slice(dot).toLowerCase())) return undefined;
+    if (stats.size > options.maxFileSize) return note(path, `skipped: ${formatSize(stats.size)} is over the ${formatSize(options.maxFileSize)} limit (--max-file-size)`);
+    return { kind: 'file', absolute, path };
   };
 
-  const walkDir = (dir: string, ignores: Array<{ base: string; matcher: Ignore }>): void => {
+  function* walkDir(dir: string, ignores: Array<{ base: string; matcher: Ignore }>): Generator<WalkEntry> {
     let real: string;
     try {
       real = realpathSync(dir);
     } catch (error) {
-      notes.push({ path: rel(dir), message: `skipped: could not resolve (${(error as NodeJS.ErrnoException).code})` });
+      yield note(rel(dir), `skipped: could not resolve (${(error as NodeJS.ErrnoException).code})`);
       return;
     }
     if (visitedDirs.has(real)) {
-      notes.push({ path: rel(dir), message: 'skipped: symbolic link loop (folder already scanned)' });
+      yield note(rel(dir), 'skipped: symbolic link loop (folder already scanned)');
       return;
     }
     visitedDirs.add(real);
@@ -98,7 +106,7 @@ export function walkFiles(paths: string[], options: WalkOptions, visit: (file: W
     try {
       entries = readdirSync(dir).sort();
     } catch (error) {
-      notes.push({ path: rel(dir), message: `skipped: could not list folder (${(error as NodeJS.ErrnoException).code})` });
+      yield note(rel(dir), `skipped: could not list folder (${(error as NodeJS.ErrnoException).code})`);
       return;
     }
     let scoped = ignores;
@@ -116,7 +124,7 @@ export function walkFiles(paths: string[], options: WalkOptions, visit: (file: W
         stats = lstatSync(absolute);
         if (stats.isSymbolicLink()) stats = statSync(absolute);
       } catch (error) {
-        notes.push({ path: rel(absolute), message: `skipped: ${(error as NodeJS.ErrnoException).code === 'ELOOP' ? 'symbolic link loop' : `broken link or unreadable entry (${(error as NodeJS.ErrnoException).code})`}` });
+        yield note(rel(absolute), `skipped: ${(error as NodeJS.ErrnoException).code === 'ELOOP' ? 'symbolic link loop' : `broken link or unreadable entry (${(error as NodeJS.ErrnoException).code})`}`);
         continue;
       }
       const isDir = stats.isDirectory();
@@ -124,11 +132,13 @@ export function walkFiles(paths: string[], options: WalkOptions, visit: (file: W
       const relPath = rel(absolute);
       if (options.isIgnored?.(relPath)) continue;
       if (scoped.some(({ base, matcher }) => matcher.ignores(relative(base, absolute).split(sep).join('/') + (isDir ? '/' : '')))) continue;
-      if (isDir) walkDir(absolute, scoped);
-      else if (stats.isFile()) readFile(absolute, stats);
-      else notes.push({ path: relPath, message: 'skipped: not a regular file' });
+      if (isDir) yield* walkDir(absolute, scoped);
+      else if (stats.isFile()) {
+        const entry = listFile(absolute, stats);
+        if (entry) yield entry;
+      } else yield note(relPath, 'skipped: not a regular file');
     }
-  };
+  }
 
   for (const input of paths) {
     const absolute = resolve(input);
@@ -136,14 +146,35 @@ export function walkFiles(paths: string[], options: WalkOptions, visit: (file: W
     try {
       stats = statSync(absolute);
     } catch (error) {
-      notes.push({ path: input, message: `not found (${(error as NodeJS.ErrnoException).code})` });
+      yield note(input, `not found (${(error as NodeJS.ErrnoException).code})`);
       continue;
     }
-    if (stats.isDirectory()) walkDir(absolute, rootIgnores(root, absolute, useIgnoreFiles));
-    else if (stats.isFile()) readFile(absolute, stats);
-    else notes.push({ path: input, message: 'skipped: not a regular file' });
+    if (stats.isDirectory()) yield* walkDir(absolute, rootIgnores(root, absolute, useIgnoreFiles));
+    else if (stats.isFile()) {
+      const entry = listFile(absolute, stats);
+      if (entry) yield entry;
+    } else yield note(input, 'skipped: not a regular file');
   }
-  return notes;
+}
+
+/**
+ * Reads a listed file: skipped with a note when unreadable or binary; invalid UTF-8 is decoded
+ * with replacement characters and a note says so.
+ */
+export function readListedFile(listed: { absolute: string; path: string }): { file?: WalkedFile; notes: WalkNote[] } {
+  const { absolute, path } = listed;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(absolute);
+  } catch (error) {
+    return { notes: [{ path, message: `skipped: could not read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` }] };
+  }
+  if (bytes.subarray(0, SNIFF_BYTES).includes(0)) return { notes: [{ path, message: 'skipped: binary file' }] };
+  try {
+    return { file: { path, text: utf8Strict.decode(bytes) }, notes: [] };
+  } catch {
+    return { file: { path, text: utf8Lenient.decode(bytes) }, notes: [{ path, message: 'not valid UTF-8: analysed with the invalid bytes replaced' }] };
+  }
 }
 
 /** .gitignore files between the root and a scanned folder also apply inside it. */
